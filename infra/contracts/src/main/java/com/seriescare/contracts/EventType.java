@@ -1,0 +1,55 @@
+package com.seriescare.contracts;
+
+import com.seriescare.contracts.scheduling.PatientRegistered;
+import com.seriescare.contracts.scheduling.SeriesBooked;
+import com.seriescare.contracts.scheduling.SessionScheduled;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every published event type: its CloudEvents {@code type} (versioned; a breaking change is a new version
+ * published side by side), the topic it goes to, its payload record and its JSON Schema.
+ */
+public enum EventType {
+    PATIENT_REGISTERED("clinic.patient.registered.v1", Topics.SESSION_EVENTS, PatientRegistered.class),
+    SERIES_BOOKED("clinic.series.booked.v1", Topics.SESSION_EVENTS, SeriesBooked.class),
+    SESSION_SCHEDULED("clinic.session.scheduled.v1", Topics.SESSION_EVENTS, SessionScheduled.class);
+
+    private final String ceType;
+    private final String topic;
+    private final Class<? extends ClinicEvent> payloadType;
+
+    EventType(String ceType, String topic, Class<? extends ClinicEvent> payloadType) {
+        this.ceType = ceType;
+        this.topic = topic;
+        this.payloadType = payloadType;
+    }
+
+    public String ceType() {
+        return ceType;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<? extends ClinicEvent> payloadType() {
+        return payloadType;
+    }
+
+    /** Classpath location of the JSON Schema (draft 2020-12) of this type's payload. */
+    public String schemaResource() {
+        return "/schemas/" + ceType + ".json";
+    }
+
+    public static Optional<EventType> ofCeType(String ceType) {
+        return Arrays.stream(values()).filter(t -> t.ceType.equals(ceType)).findFirst();
+    }
+
+    public static EventType of(Class<? extends ClinicEvent> payloadType) {
+        return Arrays.stream(values())
+                .filter(t -> t.payloadType.equals(payloadType))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Not a registered event: " + payloadType));
+    }
+}

@@ -1,0 +1,22 @@
+package com.seriescare.contracts;
+
+/**
+ * Kafka topic names. They are a public contract: integrations (EHR, billing, analytics) subscribe to
+ * them by name, so they never change. Every record on every topic is keyed by patient id.
+ */
+public final class Topics {
+
+    /** Patients, series and sessions, published by scheduling-service. */
+    public static final String SESSION_EVENTS = "scheduling.session-events";
+
+    /** Intake questionnaires and pre-visit checklists, published by intake-service. */
+    public static final String INTAKE_EVENTS = "intake.events";
+
+    /** Texts planned, sent and replied to, published by notification-service. */
+    public static final String NOTIFICATION_EVENTS = "notification.events";
+
+    /** Anything a clinician must see at once (crisis language, low mood, safety answers). */
+    public static final String CARE_ALERTS = "care.alerts";
+
+    private Topics() {}
+}

@@ -1,0 +1,153 @@
+package com.seriescare.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.seriescare.contracts.scheduling.AppointmentStatus;
+import com.seriescare.contracts.scheduling.BookedSession;
+import com.seriescare.contracts.scheduling.PatientRegistered;
+import com.seriescare.contracts.scheduling.SeriesBooked;
+import com.seriescare.contracts.scheduling.SessionScheduled;
+import com.seriescare.contracts.scheduling.SmsConsent;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+class EventContractTest {
+
+    static final EventCodec codec = new EventCodec();
+    static final Instant NOW = Instant.parse("2026-11-21T16:00:00Z");
+
+    static Stream<ClinicEvent> everyEventType() {
+        return Stream.of(
+                new PatientRegistered(
+                        "p-1",
+                        "denver",
+                        "Ana",
+                        "Diaz",
+                        "+13035550142",
+                        "en",
+                        "America/Denver",
+                        new SmsConsent(true, "front-desk", NOW, "frontdesk"),
+                        NOW),
+                new SeriesBooked(
+                        "p-1",
+                        "s-1",
+                        "denver",
+                        List.of(new BookedSession(
+                                "x-1",
+                                1,
+                                Instant.parse("2026-12-01T16:00:00Z"),
+                                LocalDateTime.parse("2026-12-01T09:00"),
+                                "America/Denver",
+                                90)),
+                        NOW),
+                new SessionScheduled(
+                        "p-1",
+                        "s-1",
+                        "x-1",
+                        1,
+                        6,
+                        Instant.parse("2026-12-01T16:00:00Z"),
+                        "America/Denver",
+                        90,
+                        "denver",
+                        1,
+                        AppointmentStatus.booked));
+    }
+
+    @Test
+    void everyRegisteredTypeHasAnExample() {
+        assertThat(everyEventType().map(ClinicEvent::type)).containsExactlyInAnyOrder(EventType.values());
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyEventType")
+    void everyEventSerialisesToJsonThatFollowsItsSchema(ClinicEvent event) {
+        byte[] body = codec.encode(event);
+
+        assertThat(codec.violations(event.type(), body)).isEmpty();
+        assertThat(codec.decode(event.type().ceType(), body)).isEqualTo(event);
+    }
+
+    @Test
+    void aMissingRequiredFieldIsAViolation() {
+        byte[] body = "{\"patientId\":\"p-1\",\"seriesId\":\"s-1\"}".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> codec.decode("clinic.session.scheduled.v1", body))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("sessionId");
+    }
+
+    @Test
+    void aWrongFormatIsAViolation() {
+        String valid = new String(codec.encode(everyEventType().toList().get(2)), StandardCharsets.UTF_8);
+        byte[] body = valid.replace("2026-12-01T16:00:00Z", "next tuesday").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(codec.violations(EventType.SESSION_SCHEDULED, body)).anyMatch(v -> v.contains("start"));
+    }
+
+    @Test
+    void unknownTypesAndNonJsonAreMalformed() {
+        assertThatThrownBy(() -> codec.decode("clinic.unknown.v1", new byte[] {'{', '}'}))
+                .isInstanceOf(MalformedEventException.class);
+        assertThatThrownBy(() -> codec.decode("clinic.patient.registered.v1", "not json".getBytes()))
+                .isInstanceOf(MalformedEventException.class);
+    }
+
+    @Test
+    void fieldsAddedByANewerProducerAreIgnored() {
+        String valid = new String(codec.encode(everyEventType().toList().get(0)), StandardCharsets.UTF_8);
+        byte[] body = valid.replaceFirst("\\{", "{\"addedLater\":true,").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(codec.decode("clinic.patient.registered.v1", body))
+                .isEqualTo(everyEventType().findFirst().get());
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void theAsyncApiDocumentDescribesEveryTypeOnItsTopic(EventType type) throws Exception {
+        JsonNode doc;
+        try (InputStream in = getClass().getResourceAsStream("/asyncapi.yaml")) {
+            doc = new YAMLMapper().readTree(in);
+        }
+        assertThat(doc.path("asyncapi").asString()).isEqualTo("3.0.0");
+
+        Map.Entry<String, JsonNode> channel = doc.path("channels").properties().stream()
+                .filter(c -> c.getValue().path("address").asString().equals(type.topic()))
+                .findFirst()
+                .orElseThrow();
+        List<String> messageNames = channel.getValue()
+                .path("messages")
+                .valueStream()
+                .map(ref -> ref.path("$ref").asString().replace("#/components/messages/", ""))
+                .map(name -> doc.path("components")
+                        .path("messages")
+                        .path(name)
+                        .path("name")
+                        .asString())
+                .toList();
+        assertThat(messageNames).contains(type.ceType());
+    }
+
+    @Test
+    void theAsyncApiDocumentNamesEveryTopic() throws Exception {
+        String doc =
+                new String(getClass().getResourceAsStream("/asyncapi.yaml").readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(doc)
+                .contains("address: " + Topics.SESSION_EVENTS)
+                .contains("address: " + Topics.INTAKE_EVENTS)
+                .contains("address: " + Topics.NOTIFICATION_EVENTS)
+                .contains("address: " + Topics.CARE_ALERTS);
+    }
+}

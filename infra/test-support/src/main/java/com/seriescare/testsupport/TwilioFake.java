@@ -1,0 +1,251 @@
+package com.seriescare.testsupport;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A local stand-in for Twilio's Messages API, faithful to Twilio's OpenAPI description (api_v2010):
+ * {@code POST /2010-04-01/Accounts/{AccountSid}/Messages.json} with a form-encoded body and HTTP Basic auth
+ * ({@code AccountSid:AuthToken}), answering 201 with a Message resource, or a Twilio-shaped error
+ * ({@code code}, {@code message}, {@code more_info}, {@code status}). The real Twilio SDK talks to it.
+ *
+ * <p>Tests read back what was accepted with {@link #messages()} and script failures with {@link #failNext}.
+ */
+public final class TwilioFake implements AutoCloseable {
+
+    public static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
+    public static final String AUTH_TOKEN = "fake-auth-token-0000000000000001";
+
+    private static final Pattern MESSAGES_PATH =
+            Pattern.compile("^/2010-04-01/Accounts/(AC[0-9a-fA-F]{32})/Messages\\.json$");
+    private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
+    private static final DateTimeFormatter RFC_2822 =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", java.util.Locale.US);
+
+    /** A message the fake accepted. */
+    public record SentMessage(
+            String sid,
+            String accountSid,
+            String to,
+            String from,
+            String messagingServiceSid,
+            String body,
+            String statusCallback,
+            Instant receivedAt) {}
+
+    /** A scripted answer for the next request instead of accepting it. */
+    public record ScriptedError(int httpStatus, int code, String message) {}
+
+    private final HttpServer server;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final List<SentMessage> messages = new CopyOnWriteArrayList<>();
+    private final Queue<ScriptedError> scripted = new ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+
+    private TwilioFake(HttpServer server) {
+        this.server = server;
+    }
+
+    /** Starts a fake on a free loopback port. */
+    public static TwilioFake start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            TwilioFake fake = new TwilioFake(server);
+            server.createContext("/", fake::handle);
+            server.setExecutor(Executors.newFixedThreadPool(8));
+            server.start();
+            return fake;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start the Twilio fake", e);
+        }
+    }
+
+    /** What to give the services as {@code TWILIO_API_BASE_URL}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Every message accepted so far, oldest first. */
+    public List<SentMessage> messages() {
+        return List.copyOf(messages);
+    }
+
+    /** Every request that reached the Messages endpoint, accepted or not. */
+    public int requestCount() {
+        return requests.get();
+    }
+
+    /** The next {@code times} requests are answered with this error instead of being accepted. */
+    public void failNext(int times, int httpStatus, int code, String message) {
+        for (int i = 0; i < times; i++) {
+            scripted.add(new ScriptedError(httpStatus, code, message));
+        }
+    }
+
+    public void reset() {
+        messages.clear();
+        scripted.clear();
+        requests.set(0);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Matcher path = MESSAGES_PATH.matcher(exchange.getRequestURI().getPath());
+            if (!path.matches()) {
+                error(
+                        exchange,
+                        404,
+                        20404,
+                        "The requested resource " + exchange.getRequestURI().getPath() + " was not found");
+                return;
+            }
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                error(exchange, 405, 20004, "Method not allowed");
+                return;
+            }
+            String accountSid = path.group(1);
+            if (!authorised(exchange, accountSid)) {
+                error(exchange, 401, 20003, "Authenticate");
+                return;
+            }
+            requests.incrementAndGet();
+            ScriptedError failure = scripted.poll();
+            if (failure != null) {
+                error(exchange, failure.httpStatus(), failure.code(), failure.message());
+                return;
+            }
+            Map<String, String> form =
+                    parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            String to = form.get("To");
+            String from = form.get("From");
+            String service = form.get("MessagingServiceSid");
+            String body = form.get("Body");
+            if (to == null || to.isBlank()) {
+                error(exchange, 400, 21604, "A 'To' phone number is required.");
+            } else if (!E164.matcher(to).matches()) {
+                error(exchange, 400, 21211, "Invalid 'To' Phone Number: " + to);
+            } else if ((from == null || from.isBlank()) && (service == null || service.isBlank())) {
+                error(exchange, 400, 21603, "A 'From' phone number is required.");
+            } else if ((body == null || body.isBlank())
+                    && form.get("MediaUrl") == null
+                    && form.get("ContentSid") == null) {
+                error(exchange, 400, 21602, "Message body is required.");
+            } else {
+                accept(
+                        exchange,
+                        new SentMessage(
+                                "SM" + randomHex(),
+                                accountSid,
+                                to,
+                                from,
+                                service,
+                                body,
+                                form.get("StatusCallback"),
+                                Instant.now()));
+            }
+        }
+    }
+
+    private void accept(HttpExchange exchange, SentMessage message) throws IOException {
+        messages.add(message);
+        String now = RFC_2822.format(message.receivedAt().atOffset(ZoneOffset.UTC));
+        String uri = "/2010-04-01/Accounts/" + message.accountSid() + "/Messages/" + message.sid();
+        Map<String, Object> resource = new LinkedHashMap<>();
+        resource.put("account_sid", message.accountSid());
+        resource.put("api_version", "2010-04-01");
+        resource.put("body", message.body());
+        resource.put("date_created", now);
+        resource.put("date_sent", null);
+        resource.put("date_updated", now);
+        resource.put("direction", "outbound-api");
+        resource.put("error_code", null);
+        resource.put("error_message", null);
+        resource.put("from", message.from());
+        resource.put("messaging_service_sid", message.messagingServiceSid());
+        resource.put("num_media", "0");
+        resource.put("num_segments", "1");
+        resource.put("price", null);
+        resource.put("price_unit", "USD");
+        resource.put("sid", message.sid());
+        resource.put("status", message.messagingServiceSid() != null ? "accepted" : "queued");
+        resource.put("subresource_uris", Map.of("media", uri + "/Media.json"));
+        resource.put("to", message.to());
+        resource.put("uri", uri + ".json");
+        send(exchange, 201, resource);
+    }
+
+    private boolean authorised(HttpExchange exchange, String accountSid) {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        if (header == null || !header.startsWith("Basic ")) {
+            return false;
+        }
+        String decoded = new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8);
+        return decoded.equals(accountSid + ":" + AUTH_TOKEN) && accountSid.equals(ACCOUNT_SID);
+    }
+
+    private void error(HttpExchange exchange, int status, int code, String message) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code);
+        body.put("message", message);
+        body.put("more_info", "https://www.twilio.com/docs/errors/" + code);
+        body.put("status", status);
+        send(exchange, status, body);
+    }
+
+    private void send(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {
+        byte[] bytes = json.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static Map<String, String> parseForm(String body) {
+        Map<String, String> form = new HashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            form.putIfAbsent(key, value);
+        }
+        return form;
+    }
+
+    private static String randomHex() {
+        StringBuilder hex = new StringBuilder(32);
+        for (int i = 0; i < 32; i++) {
+            hex.append(Character.forDigit(ThreadLocalRandom.current().nextInt(16), 16));
+        }
+        return hex.toString();
+    }
+}
