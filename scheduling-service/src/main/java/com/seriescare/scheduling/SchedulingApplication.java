@@ -1,0 +1,24 @@
+package com.seriescare.scheduling;
+
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class SchedulingApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(SchedulingApplication.class, args);
+    }
+
+    /** Time is an input: tests replace this clock to move time instead of sleeping. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,25 @@
+package com.seriescare.scheduling.outbox;
+
+import com.seriescare.contracts.ClinicEvent;
+import com.seriescare.contracts.EventCodec;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Turns the events of a state change into outbox entries to save with that change. */
+@Component
+public class Outbox {
+
+    private final EventCodec codec;
+    private final Clock clock;
+
+    Outbox(EventCodec codec, Clock clock) {
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    public List<PendingEvent> entriesFor(List<? extends ClinicEvent> events) {
+        var now = clock.instant();
+        return events.stream().map(event -> PendingEvent.of(event, codec, now)).toList();
+    }
+}

@@ -1,0 +1,30 @@
+package com.seriescare.scheduling.outbox;
+
+import com.seriescare.contracts.ClinicEvent;
+import com.seriescare.contracts.EventCodec;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An event waiting in the outbox of the document whose change it describes. It is written in the same
+ * single-document update as the change itself, so a change is never saved without its events, and the relay
+ * publishes it afterwards (at least once; {@code eventId} becomes {@code ce_id}, stable across retries).
+ *
+ * @param key the Kafka record key: the patient id
+ * @param body the CloudEvent data, JSON that follows the type's schema
+ */
+public record PendingEvent(
+        String eventId, String ceType, String topic, String key, String subject, Instant time, String body) {
+
+    public static PendingEvent of(ClinicEvent event, EventCodec codec, Instant time) {
+        return new PendingEvent(
+                UUID.randomUUID().toString(),
+                event.type().ceType(),
+                event.type().topic(),
+                event.patientId(),
+                event.subject(),
+                time,
+                new String(codec.encode(event), StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,11 @@
+package com.seriescare.scheduling.patients;
+
+import com.seriescare.scheduling.outbox.OutboxCollections;
+import com.seriescare.scheduling.outbox.PendingEvent;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** How a patient is stored: the patient and its unpublished events, changed together in one document. */
+@Document(OutboxCollections.PATIENTS)
+record PatientDocument(@Id String id, Patient patient, List<PendingEvent> outbox) {}

@@ -1,0 +1,5 @@
+package com.seriescare.scheduling.patients;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface PatientDocuments extends MongoRepository<PatientDocument, String> {}
