@@ -1,0 +1,29 @@
+package com.seriescare.notification.clinic;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * What texts say about the clinic ({@code seriescare.clinic.*}).
+ *
+ * @param shortName the name used in texts; never names the treatment
+ * @param phone the number patients call, E.164
+ */
+@Validated
+@ConfigurationProperties("seriescare.clinic")
+public record Clinic(@NotBlank String shortName, @NotBlank String phone) {
+
+    /** The phone as patients of the clinic's country write it, e.g. {@code (303) 555-0100}. */
+    public String displayPhone() {
+        var phones = PhoneNumberUtil.getInstance();
+        try {
+            return phones.format(phones.parse(phone, null), PhoneNumberFormat.NATIONAL);
+        } catch (NumberParseException e) {
+            return phone;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package com.seriescare.notification.dispatch;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Dispatch settings ({@code seriescare.dispatch.*}).
+ *
+ * @param publicBaseUrl where Twilio reaches this service, for status callbacks ({@code PUBLIC_BASE_URL})
+ * @param lease how long a claimed text stays with one instance before another may take it over
+ * @param batchSize at most this many texts per poll, so one poll never runs for long
+ * @param maxAttempts attempts before a text that keeps failing for passing reasons is given up
+ * @param firstRetryDelay the delay before the first retry; it doubles with every attempt, with jitter
+ */
+@ConfigurationProperties("seriescare.dispatch")
+public record DispatchProperties(
+        @DefaultValue("http://localhost:8083") URI publicBaseUrl,
+        @DefaultValue("60s") Duration lease,
+        @DefaultValue("50") int batchSize,
+        @DefaultValue("6") int maxAttempts,
+        @DefaultValue("10s") Duration firstRetryDelay) {
+
+    URI statusCallback() {
+        return publicBaseUrl.resolve("/twilio/status");
+    }
+}

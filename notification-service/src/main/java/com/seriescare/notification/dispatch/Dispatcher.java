@@ -1,0 +1,160 @@
+package com.seriescare.notification.dispatch;
+
+import com.seriescare.notification.clinic.Clinic;
+import com.seriescare.notification.patients.PatientContact;
+import com.seriescare.notification.patients.PatientContacts;
+import com.seriescare.notification.planning.MessageText;
+import com.seriescare.notification.sms.SmsRejected;
+import com.seriescare.notification.sms.SmsSender;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends due texts. Each is claimed under a lease, checked once more right before sending (is consent still
+ * given?), marked as being sent, handed to the provider, then marked sent. A text whose hand-over was cut short
+ * by a crash is marked in doubt instead of being sent twice.
+ */
+@Component
+public class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final OutgoingMessages messages;
+    private final PatientContacts contacts;
+    private final SmsSender sender;
+    private final Clinic clinic;
+    private final DispatchProperties properties;
+    private final Clock clock;
+    private final String instance = "dispatcher-" + UUID.randomUUID();
+
+    Dispatcher(
+            OutgoingMessages messages,
+            PatientContacts contacts,
+            SmsSender sender,
+            Clinic clinic,
+            DispatchProperties properties,
+            Clock clock) {
+        this.messages = messages;
+        this.contacts = contacts;
+        this.sender = sender;
+        this.clinic = clinic;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${seriescare.dispatch.poll-interval:500ms}")
+    void dispatchDue() {
+        dispatchOnce();
+    }
+
+    /** Sends what is due now, up to one batch; returns how many texts were handled. */
+    public int dispatchOnce() {
+        messages.markAbandonedSendsInDoubt(clock.instant());
+        int handled = 0;
+        while (handled < properties.batchSize()) {
+            Optional<OutgoingMessage> next = messages.leaseNextDue(instance, clock.instant(), properties.lease());
+            if (next.isEmpty()) {
+                break;
+            }
+            dispatch(next.get());
+            handled++;
+        }
+        return handled;
+    }
+
+    private void dispatch(OutgoingMessage message) {
+        Optional<PatientContact> contact = contacts.find(message.plan().patientId());
+        if (contact.isEmpty()) {
+            // the patient's details have not arrived yet (events of other patients may be ahead); try again soon
+            messages.transition(
+                    message,
+                    MessageStatus.LEASED,
+                    new Update()
+                            .set("status", MessageStatus.PLANNED)
+                            .set("dueAt", clock.instant().plusSeconds(30))
+                            .set("reason", "waiting for the patient's contact details"));
+            return;
+        }
+        PatientContact patient = contact.get();
+        if (!patient.smsConsent()) {
+            messages.transition(
+                    message,
+                    MessageStatus.LEASED,
+                    new Update()
+                            .set("status", MessageStatus.CANCELLED)
+                            .set("reason", "the patient has not consented to texts"));
+            return;
+        }
+        String body = MessageText.render(
+                message.plan().kind(),
+                message.plan().sessionStarts(),
+                new MessageText.Variables(
+                        patient.firstName(),
+                        patient.language(),
+                        ZoneId.of(patient.timeZone()),
+                        clinic.shortName(),
+                        clinic.displayPhone()));
+        Instant now = clock.instant();
+        if (!messages.transition(
+                message,
+                MessageStatus.LEASED,
+                new Update()
+                        .set("status", MessageStatus.SENDING)
+                        .set("leaseUntil", now.plus(properties.lease()))
+                        .inc("attempts", 1))) {
+            return; // our lease ran out and another instance has it now
+        }
+        try {
+            String providerId = sender.send(patient.mobilePhone(), body, properties.statusCallback());
+            messages.transition(
+                    message,
+                    MessageStatus.SENDING,
+                    new Update()
+                            .set("status", MessageStatus.SENT)
+                            .set("providerId", providerId)
+                            .set("sentAt", clock.instant())
+                            .unset("reason"));
+            log.info("Sent {} {} (provider id {})", message.plan().kind(), message.id(), providerId);
+        } catch (SmsRejected rejected) {
+            handleRejection(message, rejected);
+        }
+    }
+
+    private void handleRejection(OutgoingMessage message, SmsRejected rejected) {
+        int attempts = message.attempts() + 1;
+        if (rejected.permanent() || attempts >= properties.maxAttempts()) {
+            messages.transition(
+                    message,
+                    MessageStatus.SENDING,
+                    new Update().set("status", MessageStatus.FAILED).set("reason", rejected.getMessage()));
+            log.warn("Text {} failed for good after {} attempt(s): {}", message.id(), attempts, rejected.getMessage());
+            return;
+        }
+        Duration delay = backoff(attempts);
+        messages.transition(
+                message,
+                MessageStatus.SENDING,
+                new Update()
+                        .set("status", MessageStatus.PLANNED)
+                        .set("dueAt", clock.instant().plus(delay))
+                        .set("reason", "retrying in " + delay.toSeconds() + " s: " + rejected.getMessage()));
+        log.info("Text {} refused for now ({}); retry in {}", message.id(), rejected.code(), delay);
+    }
+
+    /** Exponential (first delay × 2^(attempt-1)) with up to 50% jitter, capped at 15 minutes. */
+    private Duration backoff(int attempt) {
+        long base = properties.firstRetryDelay().toMillis() << Math.min(attempt - 1, 16);
+        long capped = Math.min(base, Duration.ofMinutes(15).toMillis());
+        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+    }
+}

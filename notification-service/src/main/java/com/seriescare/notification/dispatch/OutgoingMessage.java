@@ -1,0 +1,33 @@
+package com.seriescare.notification.dispatch;
+
+import com.seriescare.notification.planning.PlannedMessage;
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A planned text and what became of it. The unique {@code planKey} makes planning idempotent: a replayed event
+ * plans the same key again and the insert is refused.
+ */
+@Document(OutgoingMessage.COLLECTION)
+public record OutgoingMessage(
+        @Id String id,
+        @Indexed(unique = true) String planKey,
+        PlannedMessage plan,
+        @Indexed MessageStatus status,
+        Instant dueAt,
+        Instant leaseUntil,
+        String leasedBy,
+        int attempts,
+        String providerId,
+        Instant sentAt,
+        String reason) {
+
+    public static final String COLLECTION = "outgoing_messages";
+
+    static OutgoingMessage planned(String id, PlannedMessage plan) {
+        return new OutgoingMessage(
+                id, plan.planKey(), plan, MessageStatus.PLANNED, plan.dueAt(), null, null, 0, null, null, null);
+    }
+}

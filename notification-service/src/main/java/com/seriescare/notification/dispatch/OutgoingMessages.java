@@ -1,0 +1,89 @@
+package com.seriescare.notification.dispatch;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import com.seriescare.notification.planning.PlannedMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Planned texts in MongoDB, shared by every instance: due work is claimed with {@code findAndModify} (status and
+ * lease), so each text is claimed by one instance, and a dead instance's claims expire and are taken over.
+ */
+@Repository
+public class OutgoingMessages {
+
+    private final MongoTemplate mongo;
+
+    OutgoingMessages(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Stores a planned text; false when the same plan key was stored before (a replayed event). */
+    public boolean plan(PlannedMessage plan) {
+        try {
+            mongo.insert(OutgoingMessage.planned(UUID.randomUUID().toString(), plan));
+            return true;
+        } catch (DuplicateKeyException alreadyPlanned) {
+            return false;
+        }
+    }
+
+    /** Claims the next due text for {@code instance} until {@code now + lease}; empty when nothing is due. */
+    Optional<OutgoingMessage> leaseNextDue(String instance, Instant now, Duration lease) {
+        Criteria due = where("status").is(MessageStatus.PLANNED).and("dueAt").lte(now);
+        Criteria abandoned =
+                where("status").is(MessageStatus.LEASED).and("leaseUntil").lt(now);
+        Query next = new Query(new Criteria().orOperator(due, abandoned)).with(Sort.by("dueAt"));
+        Update claim = new Update()
+                .set("status", MessageStatus.LEASED)
+                .set("leaseUntil", now.plus(lease))
+                .set("leasedBy", instance);
+        return Optional.ofNullable(mongo.findAndModify(
+                next, claim, FindAndModifyOptions.options().returnNew(true), OutgoingMessage.class));
+    }
+
+    /** Moves a text this instance holds to the next status; false when the lease was lost meanwhile. */
+    boolean transition(OutgoingMessage held, MessageStatus from, Update update) {
+        var result = mongo.updateFirst(
+                query(where("_id")
+                        .is(held.id())
+                        .and("status")
+                        .is(from)
+                        .and("leasedBy")
+                        .is(held.leasedBy())),
+                update,
+                OutgoingMessage.class);
+        return result.getModifiedCount() == 1;
+    }
+
+    /** Texts that were being handed over when their instance died: their outcome is unknown. */
+    int markAbandonedSendsInDoubt(Instant now) {
+        var result = mongo.updateMulti(
+                query(where("status")
+                        .is(MessageStatus.SENDING)
+                        .and("leaseUntil")
+                        .lt(now)),
+                new Update()
+                        .set("status", MessageStatus.IN_DOUBT)
+                        .set("reason", "instance stopped while handing it to the provider"),
+                OutgoingMessage.class);
+        return (int) result.getModifiedCount();
+    }
+
+    public List<OutgoingMessage> forPatient(String patientId) {
+        return mongo.find(query(where("plan.patientId").is(patientId)).with(Sort.by("dueAt")), OutgoingMessage.class);
+    }
+}

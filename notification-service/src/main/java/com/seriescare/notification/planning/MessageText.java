@@ -1,0 +1,68 @@
+package com.seriescare.notification.planning;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The words of each text, in English and Spanish. Discreet: an SMS may be read by someone else, so no text
+ * names the drug, the treatment or a diagnosis; the clinic is called by its short name. Default wording keeps to
+ * the GSM-7 alphabet, so a text fits in one or two SMS segments.
+ */
+public final class MessageText {
+
+    /** What a text needs to be worded; times are shown in the patient's zone with its abbreviation. */
+    public record Variables(String firstName, String language, ZoneId zone, String clinicName, String clinicPhone) {}
+
+    private static final Locale SPANISH = Locale.forLanguageTag("es-US");
+
+    private MessageText() {}
+
+    public static String render(MessageKind kind, List<Instant> sessionStarts, Variables v) {
+        boolean es = "es".equals(v.language());
+        return switch (kind) {
+            case BOOKING_CONFIRMATION ->
+                es
+                        ? "Hola %s, sus citas en %s quedaron reservadas: %s. ¿Preguntas? %s. Responda STOP para no recibir mensajes."
+                                .formatted(v.firstName(), v.clinicName(), dates(sessionStarts, v), v.clinicPhone())
+                        : "Hi %s, your appointments at %s are booked: %s. Questions? %s. Reply STOP to opt out."
+                                .formatted(v.firstName(), v.clinicName(), dates(sessionStarts, v), v.clinicPhone());
+            case PREP_TIPS ->
+                es
+                        ? "Hola %s, su cita en %s es mañana, %s. Coma algo ligero unas horas antes, tome suficiente agua y organice quién le lleve a casa. %s"
+                                .formatted(
+                                        v.firstName(),
+                                        v.clinicName(),
+                                        time(sessionStarts.getFirst(), v),
+                                        v.clinicPhone())
+                        : "Hi %s, your appointment at %s is tomorrow, %s. Eat light a few hours before, drink plenty of water, and arrange a ride home. %s"
+                                .formatted(
+                                        v.firstName(),
+                                        v.clinicName(),
+                                        time(sessionStarts.getFirst(), v),
+                                        v.clinicPhone());
+        };
+    }
+
+    private static String dates(List<Instant> starts, Variables v) {
+        return starts.stream().map(start -> dateAndTime(start, v)).collect(Collectors.joining(", "));
+    }
+
+    private static String dateAndTime(Instant start, Variables v) {
+        // Spanish dates as d/M: day names like "sáb" would force UCS-2 and halve what fits in a segment
+        return format(start, v, "EEE MMM d h:mm a z", "d/M H:mm z");
+    }
+
+    private static String time(Instant start, Variables v) {
+        return format(start, v, "h:mm a z", "H:mm z");
+    }
+
+    private static String format(Instant instant, Variables v, String english, String spanish) {
+        boolean es = "es".equals(v.language());
+        return DateTimeFormatter.ofPattern(es ? spanish : english, es ? SPANISH : Locale.US)
+                .format(instant.atZone(v.zone()));
+    }
+}

@@ -1,0 +1,41 @@
+package com.seriescare.notification.sms;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where texts go when no Twilio credentials are configured (the dev stack): they are logged and kept in memory,
+ * readable at {@code GET /api/dev/sms}. Nothing leaves the machine.
+ */
+public class LocalSmsSink implements SmsSender {
+
+    /** A text as the sink received it. */
+    public record SinkMessage(String to, String body, Instant at) {}
+
+    private static final Logger log = LoggerFactory.getLogger(LocalSmsSink.class);
+
+    private final List<SinkMessage> messages = new CopyOnWriteArrayList<>();
+    private final Clock clock;
+
+    public LocalSmsSink(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String send(String to, String body, URI statusCallback) {
+        messages.add(new SinkMessage(to, body, clock.instant()));
+        log.info("Local SMS sink (no Twilio credentials): text to {}: {}", PhoneMask.mask(to), body);
+        return "LOCAL" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** Every text received, oldest first. */
+    public List<SinkMessage> messages() {
+        return List.copyOf(messages);
+    }
+}

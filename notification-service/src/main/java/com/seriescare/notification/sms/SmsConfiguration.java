@@ -1,0 +1,32 @@
+package com.seriescare.notification.sms;
+
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Twilio when an account SID is configured, otherwise the local sink. */
+@Configuration(proxyBeanMethods = false)
+class SmsConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SmsConfiguration.class);
+    private static final String TWILIO_CONFIGURED = "'${seriescare.twilio.account-sid:}' != ''";
+
+    @Bean
+    @ConditionalOnExpression(TWILIO_CONFIGURED)
+    SmsSender twilioSmsSender(TwilioProperties properties) {
+        log.info(
+                "Texts are sent through Twilio (account {}…)",
+                properties.accountSid().substring(0, 6));
+        return new TwilioSmsSender(properties);
+    }
+
+    @Bean
+    @ConditionalOnExpression("!(" + TWILIO_CONFIGURED + ")")
+    LocalSmsSink localSmsSink(Clock clock) {
+        log.warn("No Twilio credentials: texts go to the local SMS sink (GET /api/dev/sms), nothing is sent");
+        return new LocalSmsSink(clock);
+    }
+}

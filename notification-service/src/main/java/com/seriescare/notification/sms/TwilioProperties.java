@@ -1,0 +1,19 @@
+package com.seriescare.notification.sms;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Twilio settings ({@code seriescare.twilio.*}, from {@code TWILIO_*} environment variables). Without an account
+ * SID texts go to the {@link LocalSmsSink}.
+ *
+ * @param fromNumber the sending number, E.164; or use {@code messagingServiceSid}
+ * @param apiBaseUrl only for tests: a Twilio-compatible fake to talk to instead of {@code api.twilio.com}
+ */
+@ConfigurationProperties("seriescare.twilio")
+public record TwilioProperties(
+        String accountSid, String authToken, String fromNumber, String messagingServiceSid, String apiBaseUrl) {
+
+    public boolean configured() {
+        return accountSid != null && !accountSid.isBlank();
+    }
+}

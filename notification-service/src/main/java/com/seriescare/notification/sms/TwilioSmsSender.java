@@ -1,0 +1,56 @@
+package com.seriescare.notification.sms;
+
+import com.twilio.exception.ApiConnectionException;
+import com.twilio.exception.ApiException;
+import com.twilio.http.NetworkHttpClient;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.type.PhoneNumber;
+import java.net.URI;
+import java.util.Set;
+import org.apache.hc.client5.http.HttpRoute;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.core5.http.HttpHost;
+
+/** Sends texts with the Twilio SDK. */
+class TwilioSmsSender implements SmsSender {
+
+    /** Twilio errors that no retry can fix: invalid, non-mobile or unsubscribed number, and the like. */
+    private static final Set<Integer> PERMANENT = Set.of(21211, 21214, 21408, 21610, 21612, 21614, 30003, 30005, 30006);
+
+    private final TwilioRestClient client;
+    private final TwilioProperties properties;
+
+    TwilioSmsSender(TwilioProperties properties) {
+        this.properties = properties;
+        var builder = new TwilioRestClient.Builder(properties.accountSid(), properties.authToken());
+        if (properties.apiBaseUrl() != null && !properties.apiBaseUrl().isBlank()) {
+            // The SDK has no base-URL setting; route every request to the configured host instead
+            HttpHost target = HttpHost.create(URI.create(properties.apiBaseUrl()));
+            builder.httpClient(new NetworkHttpClient(
+                    HttpClientBuilder.create().setRoutePlanner((host, context) -> new HttpRoute(target))));
+        }
+        this.client = builder.build();
+    }
+
+    @Override
+    public String send(String to, String body, URI statusCallback) {
+        var creator = properties.messagingServiceSid() != null
+                        && !properties.messagingServiceSid().isBlank()
+                ? Message.creator(new PhoneNumber(to), properties.messagingServiceSid(), body)
+                : Message.creator(new PhoneNumber(to), new PhoneNumber(properties.fromNumber()), body);
+        try {
+            return creator.setStatusCallback(statusCallback).create(client).getSid();
+        } catch (ApiException e) {
+            int code = e.getCode() == null ? 0 : e.getCode();
+            boolean permanent = PERMANENT.contains(code)
+                    || (e.getStatusCode() != null
+                            && e.getStatusCode() >= 400
+                            && e.getStatusCode() < 500
+                            && e.getStatusCode() != 429);
+            throw new SmsRejected(code, permanent, "Twilio refused the text: " + code + " " + e.getMessage(), e);
+        } catch (ApiConnectionException e) {
+            throw new SmsRejected(0, false, "Twilio could not be reached", e);
+        }
+    }
+}

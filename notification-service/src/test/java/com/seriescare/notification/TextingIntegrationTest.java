@@ -1,0 +1,242 @@
+package com.seriescare.notification;
+
+import static com.seriescare.notification.NotificationServiceTest.TWILIO;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.seriescare.contracts.Topics;
+import com.seriescare.contracts.scheduling.AppointmentStatus;
+import com.seriescare.contracts.scheduling.BookedSession;
+import com.seriescare.contracts.scheduling.PatientRegistered;
+import com.seriescare.contracts.scheduling.SeriesBooked;
+import com.seriescare.contracts.scheduling.SessionScheduled;
+import com.seriescare.contracts.scheduling.SmsConsent;
+import com.seriescare.notification.dispatch.MessageStatus;
+import com.seriescare.notification.dispatch.OutgoingMessage;
+import com.seriescare.notification.dispatch.OutgoingMessages;
+import com.seriescare.notification.planning.MessageKind;
+import com.seriescare.testsupport.EventPublisherForTests;
+import com.seriescare.testsupport.MutableClock;
+import com.seriescare.testsupport.RecordedTopics;
+import com.seriescare.testsupport.TwilioFake.SentMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@NotificationServiceTest
+class TextingIntegrationTest {
+
+    static final EventPublisherForTests events = new EventPublisherForTests();
+    static final ZoneId DENVER = ZoneId.of("America/Denver");
+
+    @Autowired
+    OutgoingMessages messages;
+
+    @Autowired
+    MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.set(NotificationServiceTest.NOW);
+    }
+
+    @AfterAll
+    static void close() {
+        events.close();
+    }
+
+    @Test
+    void confirmsABookedSeriesOnceThroughTwilioEvenWhenEventsAreRedelivered() {
+        var patient = registered(true, "en", "America/Denver");
+        var series = booked(patient.patientId(), "2026-12-01T09:00", "2026-12-03T09:00");
+        events.publish(patient);
+        String seriesEventId = events.publish(series);
+        sessionsOf(series).forEach(events::publish);
+
+        SentMessage confirmation = await().atMost(Duration.ofSeconds(30))
+                .until(() -> textsTo(patient.mobilePhone()), texts -> !texts.isEmpty())
+                .getFirst();
+        assertThat(confirmation.body())
+                .isEqualTo("Hi Ana, your appointments at Front Range Clinic are booked: Tue Dec 1 9:00 AM MST, "
+                        + "Thu Dec 3 9:00 AM MST. Questions? (303) 555-0100. Reply STOP to opt out.");
+        assertThat(confirmation.from()).isEqualTo(NotificationServiceTest.FROM);
+        assertThat(confirmation.statusCallback()).isEqualTo("http://localhost:8083/twilio/status");
+
+        // the same event again (a redelivery) and the same content under a new event id (a replay)
+        events.publish(series, seriesEventId);
+        events.publish(series);
+        sessionsOf(series).forEach(events::publish);
+        // a later event of the same patient (same partition, so handled after the replays) shows they were handled
+        var secondSeries = booked(patient.patientId(), "2027-01-05T09:00");
+        events.publish(secondSeries);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> textsTo(patient.mobilePhone()).size() == 2);
+
+        assertThat(textsTo(patient.mobilePhone()))
+                .extracting(SentMessage::body)
+                .filteredOn(body -> body.contains("Dec 1"))
+                .hasSize(1);
+        assertThat(messages.forPatient(patient.patientId()))
+                .filteredOn(m -> m.plan().kind() == MessageKind.PREP_TIPS)
+                .hasSize(2);
+    }
+
+    @Test
+    void sendsPrepTipsAtSixTheEveningBeforeInThePatientsOwnZone() {
+        var patient = registered(true, "es", "America/New_York");
+        var series = booked(patient.patientId(), "2026-12-01T09:00");
+        events.publish(patient);
+        events.publish(series);
+        sessionsOf(series).forEach(events::publish);
+
+        OutgoingMessage prep = await().atMost(Duration.ofSeconds(30))
+                .until(() -> planned(patient.patientId(), MessageKind.PREP_TIPS), m -> m != null);
+        assertThat(prep.dueAt()).isEqualTo(Instant.parse("2026-11-30T23:00:00Z")); // 18:00 EST
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> textsTo(patient.mobilePhone()).size() == 1);
+
+        clock.set(Instant.parse("2026-11-30T22:59:00Z"));
+        clock.set(prep.dueAt());
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> textsTo(patient.mobilePhone()).size() == 2);
+        assertThat(textsTo(patient.mobilePhone()).get(1).body())
+                .isEqualTo("Hola Ana, su cita en Front Range Clinic es mañana, 11:00 EST. Coma algo ligero unas horas "
+                        + "antes, tome suficiente agua y organice quién le lleve a casa. (303) 555-0100");
+    }
+
+    @Test
+    void textsNobodyWhoHasNotConsented() {
+        var patient = registered(false, "en", "America/Denver");
+        var series = booked(patient.patientId(), "2026-12-01T09:00");
+        events.publish(patient);
+        events.publish(series);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> planned(patient.patientId(), MessageKind.BOOKING_CONFIRMATION),
+                        m -> m != null && m.status() == MessageStatus.CANCELLED);
+        assertThat(planned(patient.patientId(), MessageKind.BOOKING_CONFIRMATION)
+                        .reason())
+                .contains("consent");
+        assertThat(textsTo(patient.mobilePhone())).isEmpty();
+    }
+
+    @Test
+    void retriesWhenTwilioIsBusyAndSendsOnce() {
+        var patient = registered(true, "en", "America/Denver");
+        events.publish(patient);
+        TWILIO.failNext(2, 429, 20429, "Too Many Requests");
+        int before = TWILIO.requestCount();
+        events.publish(booked(patient.patientId(), "2026-12-01T09:00"));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> textsTo(patient.mobilePhone()).size() == 1);
+        assertThat(TWILIO.requestCount() - before).isEqualTo(3);
+        assertThat(planned(patient.patientId(), MessageKind.BOOKING_CONFIRMATION)
+                        .status())
+                .isEqualTo(MessageStatus.SENT);
+    }
+
+    @Test
+    void doesNotRetryAnInvalidNumber() {
+        var patient = registered(true, "en", "America/Denver");
+        events.publish(patient);
+        TWILIO.failNext(1, 400, 21211, "Invalid 'To' Phone Number");
+        events.publish(booked(patient.patientId(), "2026-12-01T09:00"));
+
+        OutgoingMessage failed = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> planned(patient.patientId(), MessageKind.BOOKING_CONFIRMATION),
+                        m -> m != null && m.status() == MessageStatus.FAILED);
+        assertThat(failed.reason()).contains("21211");
+        assertThat(failed.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aMalformedEventGoesToTheDeadLetterTopicAndTheConsumerMovesOn() {
+        try (var dlq = RecordedTopics.of("scheduling.session-events.notification-service.dlq")) {
+            var patient = registered(true, "en", "America/Denver");
+            events.publishRaw(
+                    Topics.SESSION_EVENTS,
+                    patient.patientId(),
+                    Map.of("ce_id", "bad-1", "ce_type", "clinic.series.booked.v1", "ce_specversion", "1.0"),
+                    "{\"patientId\":\"only this\"}".getBytes());
+            events.publish(patient);
+            events.publish(booked(patient.patientId(), "2026-12-01T09:00"));
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !dlq.forKey(patient.patientId()).isEmpty());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> textsTo(patient.mobilePhone()).size() == 1);
+        }
+    }
+
+    private OutgoingMessage planned(String patientId, MessageKind kind) {
+        return messages.forPatient(patientId).stream()
+                .filter(m -> m.plan().kind() == kind)
+                .findFirst()
+                .orElse(null);
+    }
+
+    static List<SentMessage> textsTo(String phone) {
+        return TWILIO.messages().stream().filter(m -> m.to().equals(phone)).toList();
+    }
+
+    static PatientRegistered registered(boolean consent, String language, String zone) {
+        String phone = "+1720555" + ThreadLocalRandom.current().nextInt(1000, 10000);
+        Instant now = NotificationServiceTest.NOW;
+        return new PatientRegistered(
+                UUID.randomUUID().toString(),
+                "front-range",
+                "Ana",
+                "Diaz",
+                phone,
+                language,
+                zone,
+                new SmsConsent(consent, "front-desk", now, "frontdesk"),
+                now);
+    }
+
+    static SeriesBooked booked(String patientId, String... localStarts) {
+        String seriesId = UUID.randomUUID().toString();
+        List<BookedSession> sessions = new java.util.ArrayList<>();
+        for (int i = 0; i < localStarts.length; i++) {
+            LocalDateTime local = LocalDateTime.parse(localStarts[i]);
+            sessions.add(new BookedSession(
+                    UUID.randomUUID().toString(),
+                    i + 1,
+                    local.atZone(DENVER).toInstant(),
+                    local,
+                    "America/Denver",
+                    90));
+        }
+        return new SeriesBooked(patientId, seriesId, "front-range", sessions, NotificationServiceTest.NOW);
+    }
+
+    static List<SessionScheduled> sessionsOf(SeriesBooked series) {
+        return series.sessions().stream()
+                .map(s -> new SessionScheduled(
+                        series.patientId(),
+                        series.seriesId(),
+                        s.sessionId(),
+                        s.sequence(),
+                        series.sessions().size(),
+                        s.start(),
+                        s.timeZone(),
+                        s.durationMinutes(),
+                        series.clinicId(),
+                        1,
+                        AppointmentStatus.booked))
+                .toList();
+    }
+}

@@ -1,0 +1,121 @@
+package com.seriescare.notification.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MessageTextTest {
+
+    /** Words a text must never contain: an SMS may be read by someone else. */
+    static final List<String> INDISCREET = List.of(
+            "ketamine",
+            "ketamina",
+            "esketamine",
+            "spravato",
+            "infusion",
+            "infusión",
+            "infusion",
+            "depress",
+            "anxiety",
+            "ansiedad",
+            "ptsd",
+            "trauma",
+            "psychiatr",
+            "psiquiatr",
+            "mental",
+            "suicid",
+            "therapy",
+            "terapia",
+            "treatment",
+            "tratamiento",
+            "drug",
+            "droga",
+            "medication",
+            "medicamento",
+            "dose",
+            "dosis");
+
+    static final List<Instant> SIX_SESSIONS = List.of(
+            Instant.parse("2026-10-29T15:00:00Z"),
+            Instant.parse("2026-11-02T16:00:00Z"),
+            Instant.parse("2026-11-05T16:00:00Z"),
+            Instant.parse("2026-11-09T16:00:00Z"),
+            Instant.parse("2026-11-12T16:00:00Z"),
+            Instant.parse("2026-11-16T16:00:00Z"));
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "es"})
+    void noTextNamesTheDrugTheTreatmentOrADiagnosis(String language) {
+        for (MessageKind kind : MessageKind.values()) {
+            String text = render(kind, language).toLowerCase(Locale.ROOT);
+            assertThat(INDISCREET).as("%s in %s: %s", kind, language, text).noneMatch(text::contains);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "es"})
+    void everyTextFitsInTwoSegments(String language) {
+        for (MessageKind kind : MessageKind.values()) {
+            String text = render(kind, language);
+            assertThat(segments(text))
+                    .as("%s in %s (%d chars): %s", kind, language, text.length(), text)
+                    .isLessThanOrEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(MessageKind.class)
+    void timesAreShownInThePatientsZoneWithItsAbbreviation(MessageKind kind) {
+        String text = render(kind, "en");
+
+        assertThat(text).contains("9:00 AM MDT");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theConfirmationListsEverySessionInEnglishAndSpanish() {
+        assertThat(render(MessageKind.BOOKING_CONFIRMATION, "en"))
+                .contains("Thu Oct 29 9:00 AM MDT")
+                .contains("Mon Nov 16 9:00 AM MST");
+        assertThat(render(MessageKind.BOOKING_CONFIRMATION, "es"))
+                .startsWith("Hola Ana")
+                .contains("9:00");
+    }
+
+    static String render(MessageKind kind, String language) {
+        return MessageText.render(
+                kind,
+                SIX_SESSIONS,
+                new MessageText.Variables(
+                        "Ana", language, ZoneId.of("America/Denver"), "Front Range Clinic", "(303) 555-0100"));
+    }
+
+    /** SMS segments: GSM-7 160 alone or 153 per part; UCS-2 (any other character) 70 alone or 67 per part. */
+    static int segments(String text) {
+        boolean gsm7 = text.chars().allMatch(MessageTextTest::isGsm7);
+        int units = gsm7 ? gsm7Units(text) : text.length();
+        int single = gsm7 ? 160 : 70;
+        int part = gsm7 ? 153 : 67;
+        return units <= single ? 1 : (units + part - 1) / part;
+    }
+
+    private static final String GSM7_BASIC =
+            "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
+    private static final String GSM7_EXTENDED = "^{}\\[~]|€";
+
+    private static boolean isGsm7(int c) {
+        return GSM7_BASIC.indexOf(c) >= 0 || GSM7_EXTENDED.indexOf(c) >= 0;
+    }
+
+    private static int gsm7Units(String text) {
+        List<Integer> units = new ArrayList<>();
+        text.chars().forEach(c -> units.add(GSM7_EXTENDED.indexOf(c) >= 0 ? 2 : 1));
+        return units.stream().mapToInt(Integer::intValue).sum();
+    }
+}
