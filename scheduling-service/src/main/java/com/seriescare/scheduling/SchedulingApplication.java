@@ -1,6 +1,7 @@
 package com.seriescare.scheduling;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -16,9 +17,12 @@ public class SchedulingApplication {
         SpringApplication.run(SchedulingApplication.class, args);
     }
 
-    /** Time is an input: tests replace this clock to move time instead of sleeping. */
+    /**
+     * Time is an input: tests replace this clock to move time instead of sleeping. It ticks in milliseconds, the
+     * precision MongoDB stores, so an instant reads back exactly as it was returned.
+     */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     }
 }

@@ -22,4 +22,14 @@ class CloudEventHeadersTest {
         assertThat(read.subject()).isEqualTo("s-1");
         assertThat(read.source()).isNull();
     }
+
+    @Test
+    void readsSpringCloudFunctionsCanonicalPrefixToo() {
+        Map<String, Object> headers = Map.of("ce-id", "e-2", "ce-type", "clinic.patient.registered.v1");
+
+        CloudEventHeaders read = CloudEventHeaders.read(headers::get);
+
+        assertThat(read.id()).isEqualTo("e-2");
+        assertThat(read.type()).isEqualTo("clinic.patient.registered.v1");
+    }
 }

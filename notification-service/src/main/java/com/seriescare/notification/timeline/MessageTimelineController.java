@@ -1,0 +1,69 @@
+package com.seriescare.notification.timeline;
+
+import com.seriescare.notification.dispatch.OutgoingMessage;
+import com.seriescare.notification.dispatch.OutgoingMessages;
+import com.seriescare.notification.patients.PatientContact;
+import com.seriescare.notification.patients.PatientContacts;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A patient's texts, planned and sent, for the front desk: what, when (also in the patient's local time) and why. */
+@RestController
+class MessageTimelineController {
+
+    private final OutgoingMessages messages;
+    private final PatientContacts contacts;
+
+    MessageTimelineController(OutgoingMessages messages, PatientContacts contacts) {
+        this.messages = messages;
+        this.contacts = contacts;
+    }
+
+    @GetMapping("/api/patients/{patientId}/messages")
+    List<TimelineEntry> timeline(@PathVariable String patientId) {
+        ZoneId zone = contacts.find(patientId)
+                .map(PatientContact::timeZone)
+                .map(ZoneId::of)
+                .orElse(ZoneId.of("UTC"));
+        return messages.forPatient(patientId).stream()
+                .map(message -> TimelineEntry.of(message, zone))
+                .toList();
+    }
+
+    /**
+     * @param localDueAt the due time in the patient's zone, as the patient experiences it
+     * @param reason why it was cancelled, failed or is waiting; null otherwise
+     */
+    record TimelineEntry(
+            String id,
+            String kind,
+            String seriesId,
+            String sessionId,
+            Instant dueAt,
+            LocalDateTime localDueAt,
+            String timeZone,
+            String status,
+            Instant sentAt,
+            String reason) {
+
+        static TimelineEntry of(OutgoingMessage message, ZoneId zone) {
+            return new TimelineEntry(
+                    message.id(),
+                    message.plan().kind().name().toLowerCase(Locale.ROOT),
+                    message.plan().seriesId(),
+                    message.plan().sessionId(),
+                    message.dueAt(),
+                    LocalDateTime.ofInstant(message.dueAt(), zone),
+                    zone.getId(),
+                    message.status().name().toLowerCase(Locale.ROOT),
+                    message.sentAt(),
+                    message.reason());
+        }
+    }
+}
