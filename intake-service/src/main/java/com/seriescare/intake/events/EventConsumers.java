@@ -1,29 +1,18 @@
 package com.seriescare.intake.events;
 
-import com.seriescare.contracts.CloudEventHeaders;
 import com.seriescare.contracts.EventCodec;
+import com.seriescare.servicesupport.events.CloudEventConsumers;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/**
- * The Kafka consumers (Spring Cloud Stream functions): decode and delegate. Undecodable records are not retried;
- * they go to the dead-letter topic.
- */
+/** The Kafka consumers (Spring Cloud Stream functions): decode, then hand to the domain. */
 @Configuration(proxyBeanMethods = false)
 class EventConsumers {
 
     @Bean
-    EventCodec eventCodec() {
-        return new EventCodec();
-    }
-
-    @Bean
     Consumer<Message<byte[]>> sessionEvents(EventCodec codec, SchedulingEvents handler) {
-        return message -> {
-            var headers = CloudEventHeaders.read(message.getHeaders()::get);
-            handler.on(codec.decode(headers.type(), message.getPayload()));
-        };
+        return CloudEventConsumers.decodingWith(codec, handler::on);
     }
 }

@@ -1,4 +1,4 @@
-package com.seriescare.scheduling.health;
+package com.seriescare.servicesupport.health;
 
 import java.time.Duration;
 import java.util.Map;
@@ -6,20 +6,17 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.stereotype.Component;
 
 /** Kafka health: the broker answers with its cluster id within a few seconds. */
-@Component("kafkaHealthIndicator")
-class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
+public class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final AdminClient admin;
 
-    KafkaHealthIndicator(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
+    public KafkaHealthIndicator(String brokers) {
         super("Kafka is not reachable");
         int timeout = (int) TIMEOUT.toMillis();
         this.admin = AdminClient.create(Map.of(
