@@ -107,10 +107,9 @@ public final class SharedInfrastructure {
         kafka.afterPropertiesSet();
         MongoServer mongo = new MongoServer(new MemoryBackend());
         InetSocketAddress address = mongo.bind();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            mongo.shutdownNow();
-            kafka.destroy();
-        }));
+        // Only the broker is stopped at exit (it deletes its temporary log folders). The in-memory store dies with the
+        // JVM; stopping it from a shutdown hook would race the Spring contexts' own hooks, which still poll it.
+        Runtime.getRuntime().addShutdownHook(new Thread(kafka::destroy));
         return new Endpoints(Mode.EMBEDDED, kafka.getBrokersAsString(), "mongodb://127.0.0.1:" + address.getPort());
     }
 
