@@ -2,13 +2,19 @@ package com.seriescare.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
 import com.seriescare.contracts.Topics;
 import com.seriescare.scheduling.outbox.OutboxRelay;
+import com.seriescare.scheduling.outbox.PendingEvent;
 import com.seriescare.testsupport.JsonHttp;
 import com.seriescare.testsupport.RecordedTopics;
 import com.seriescare.testsupport.RecordedTopics.Recorded;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +70,45 @@ class OutboxRelayIntegrationTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> pendingIn("series", seriesId) == 0);
             assertThat(pendingIn("patients", patientId)).isZero();
         }
+    }
+
+    @Test
+    void publishesInTheOrderEntriesWereWrittenAcrossCollectionsAndOnlyOnceTheyHaveSettled() {
+        try (var topics = RecordedTopics.of(Topics.SESSION_EVENTS)) {
+            relay.pause();
+            String patientId = "order-" + UUID.randomUUID();
+            Instant now = Instant.now();
+            // the series entry was written before the patient entry: it must go first, whatever the collection order
+            insertWithOutbox("series", patientId, "series-event", now.minusSeconds(3));
+            insertWithOutbox("patients", patientId, "patient-event", now.minusSeconds(2));
+            insertWithOutbox(
+                    "patients",
+                    patientId + "-later",
+                    "unsettled-event",
+                    Instant.now().plusSeconds(60));
+
+            int published = relay.relayOnce();
+
+            assertThat(published).isEqualTo(2);
+            var events = await().atMost(Duration.ofSeconds(20))
+                    .until(() -> topics.forKey(patientId), list -> list.size() == 2);
+            assertThat(events).extracting(r -> r.header("ce_id")).containsExactly("series-event", "patient-event");
+            assertThat(pendingIn("patients", patientId + "-later")).isEqualTo(1);
+            mongo.remove(query(where("_id").is(patientId + "-later")), "patients");
+        }
+    }
+
+    private void insertWithOutbox(String collection, String key, String eventId, Instant writtenAt) {
+        var event = new PendingEvent(
+                eventId,
+                "clinic.patient.registered.v1",
+                Topics.SESSION_EVENTS,
+                key.replace("-later", ""),
+                key,
+                writtenAt,
+                writtenAt,
+                "{}");
+        mongo.insert(new Document("_id", key).append("outbox", List.of(event)), collection);
     }
 
     private int pendingIn(String collection, String id) {

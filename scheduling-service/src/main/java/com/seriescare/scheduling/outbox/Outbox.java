@@ -3,6 +3,7 @@ package com.seriescare.scheduling.outbox;
 import com.seriescare.contracts.ClinicEvent;
 import com.seriescare.contracts.EventCodec;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,10 @@ public class Outbox {
 
     public List<PendingEvent> entriesFor(List<? extends ClinicEvent> events) {
         var now = clock.instant();
-        return events.stream().map(event -> PendingEvent.of(event, codec, now)).toList();
+        // the real wall clock, not the injected one: it orders physical writes for the relay (see OutboxRelay)
+        var writtenAt = Instant.now();
+        return events.stream()
+                .map(event -> PendingEvent.of(event, codec, now, writtenAt))
+                .toList();
     }
 }

@@ -3,6 +3,9 @@ package com.seriescare.scheduling.outbox;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,16 +18,21 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes what waits in the outboxes and then removes it, one event at a time: at least once, never lost.
- * A crash between publishing and removing publishes that event again on the next pass (same {@code ce_id});
+ * Publishes what waits in the outboxes and then removes it, one event at a time: at least once, never lost. A
+ * crash between publishing and removing publishes that event again on the next pass (same {@code ce_id});
  * consumers are idempotent.
  *
- * <p>Order per patient: collections are drained in {@link OutboxCollections} order (a patient before their
- * series), documents oldest change first, and each document's events in the order they were written. A failed
- * publish ends the pass, so nothing later overtakes it.
+ * <p>Order per patient. A patient's events live in several documents and collections (the patient, each series),
+ * and a pass cannot read them all at one instant: a write may land in a collection the pass has already read while
+ * a later write lands in one it has not, and the later event would overtake the earlier. So a pass only takes
+ * entries written at least {@link #SETTLE} before it began (by then their writes are visible) and publishes them in
+ * the order they were written, across all collections. A failed publish ends the pass, so nothing overtakes it.
+ * This assumes one relay at a time per patient and writes that complete within the settle time.
  */
 @Component
 public class OutboxRelay {
+
+    static final Duration SETTLE = Duration.ofMillis(500);
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -44,31 +52,29 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes everything pending now; returns how many events were published. */
+    /** Publishes everything that has settled; returns how many events were published. */
     public int relayOnce() {
+        Instant settled = Instant.now().minus(SETTLE);
         int published = 0;
-        for (String collection : OutboxCollections.IN_PUBLISHING_ORDER) {
-            List<Document> documents = mongo.find(query(where("outbox.0").exists(true)), Document.class, collection);
-            documents.sort(Comparator.comparing(OutboxRelay::oldestPending));
-            for (Document document : documents) {
-                for (PendingEvent event : pendingEvents(document)) {
-                    try {
-                        publisher.publish(event);
-                    } catch (RuntimeException e) {
-                        log.warn(
-                                "Outbox relay paused: event {} ({}) not published yet",
-                                event.eventId(),
-                                event.ceType(),
-                                e);
-                        return published;
-                    }
-                    mongo.updateFirst(
-                            query(where("_id").is(document.get("_id"))),
-                            new Update().pull("outbox", new Document("eventId", event.eventId())),
-                            collection);
-                    published++;
-                }
+        for (Entry entry : settledEntries(settled)) {
+            try {
+                publisher.publish(entry.event());
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Outbox relay paused: event {} ({}) not published yet",
+                        entry.event().eventId(),
+                        entry.event().ceType(),
+                        e);
+                return published;
             }
+            mongo.updateFirst(
+                    query(where("_id").is(entry.documentId())),
+                    new Update()
+                            .pull(
+                                    "outbox",
+                                    new Document("eventId", entry.event().eventId())),
+                    entry.collection());
+            published++;
         }
         return published;
     }
@@ -82,13 +88,25 @@ public class OutboxRelay {
         running.set(true);
     }
 
-    private List<PendingEvent> pendingEvents(Document document) {
-        return document.getList("outbox", Document.class).stream()
-                .map(entry -> mongo.getConverter().read(PendingEvent.class, entry))
-                .toList();
+    private List<Entry> settledEntries(Instant settled) {
+        List<Entry> entries = new ArrayList<>();
+        for (String collection : OutboxCollections.ALL) {
+            for (Document document : mongo.find(
+                    query(where("outbox").elemMatch(where("writtenAt").lte(settled))), Document.class, collection)) {
+                List<Document> outbox = document.getList("outbox", Document.class);
+                for (int i = 0; i < outbox.size(); i++) {
+                    PendingEvent event = mongo.getConverter().read(PendingEvent.class, outbox.get(i));
+                    if (!event.writtenAt().isAfter(settled)) {
+                        entries.add(new Entry(collection, document.get("_id"), i, event));
+                    }
+                }
+            }
+        }
+        entries.sort(Comparator.comparing((Entry e) -> e.event().writtenAt())
+                .thenComparing(e -> OutboxCollections.ALL.indexOf(e.collection()))
+                .thenComparingInt(Entry::position));
+        return entries;
     }
 
-    private static java.util.Date oldestPending(Document document) {
-        return document.getList("outbox", Document.class).getFirst().getDate("time");
-    }
+    private record Entry(String collection, Object documentId, int position, PendingEvent event) {}
 }

@@ -12,12 +12,21 @@ import java.util.UUID;
  * publishes it afterwards (at least once; {@code eventId} becomes {@code ce_id}, stable across retries).
  *
  * @param key the Kafka record key: the patient id
+ * @param time when the change happened (business time, becomes {@code ce_time})
+ * @param writtenAt wall-clock time the entry was written, which orders publishing (see {@link OutboxRelay})
  * @param body the CloudEvent data, JSON that follows the type's schema
  */
 public record PendingEvent(
-        String eventId, String ceType, String topic, String key, String subject, Instant time, String body) {
+        String eventId,
+        String ceType,
+        String topic,
+        String key,
+        String subject,
+        Instant time,
+        Instant writtenAt,
+        String body) {
 
-    public static PendingEvent of(ClinicEvent event, EventCodec codec, Instant time) {
+    public static PendingEvent of(ClinicEvent event, EventCodec codec, Instant time, Instant writtenAt) {
         return new PendingEvent(
                 UUID.randomUUID().toString(),
                 event.type().ceType(),
@@ -25,6 +34,7 @@ public record PendingEvent(
                 event.patientId(),
                 event.subject(),
                 time,
+                writtenAt,
                 new String(codec.encode(event), StandardCharsets.UTF_8));
     }
 }
