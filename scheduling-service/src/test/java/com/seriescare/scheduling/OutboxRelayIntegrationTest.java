@@ -8,7 +8,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import com.seriescare.contracts.Topics;
 import com.seriescare.scheduling.outbox.OutboxRelay;
 import com.seriescare.scheduling.outbox.PendingEvent;
-import com.seriescare.testsupport.JsonHttp;
 import com.seriescare.testsupport.RecordedTopics;
 import com.seriescare.testsupport.RecordedTopics.Recorded;
 import java.time.Duration;
@@ -42,7 +41,7 @@ class OutboxRelayIntegrationTest {
 
     @Test
     void eventsSavedWhileTheRelayIsDownArePublishedWhenItComesBackThenRemoved() {
-        var api = JsonHttp.at("http://localhost:" + port);
+        var api = Api.frontDesk(port);
         try (var topics = RecordedTopics.of(Topics.SESSION_EVENTS)) {
             relay.pause();
             String patientId = api.post("/api/patients", PatientApiIntegrationTest.ANA)

@@ -23,7 +23,7 @@ class PatientApiIntegrationTest {
 
     @BeforeEach
     void client() {
-        api = JsonHttp.at("http://localhost:" + port);
+        api = Api.frontDesk(port);
     }
 
     @Test

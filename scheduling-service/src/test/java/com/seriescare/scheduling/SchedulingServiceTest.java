@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole service on a random port against the shared broker and store, with a clock the test moves. Every
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Primary;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsesSharedInfrastructure
+@ActiveProfiles("test")
 @Import(SchedulingServiceTest.TestClock.class)
 public @interface SchedulingServiceTest {
 

@@ -42,7 +42,7 @@ class SeriesBookingIntegrationTest {
 
     @BeforeEach
     void client() {
-        api = JsonHttp.at("http://localhost:" + port);
+        api = Api.frontDesk(port);
     }
 
     @Test

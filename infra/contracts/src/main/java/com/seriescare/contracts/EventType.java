@@ -2,6 +2,12 @@ package com.seriescare.contracts;
 
 import com.seriescare.contracts.scheduling.PatientRegistered;
 import com.seriescare.contracts.scheduling.SeriesBooked;
+import com.seriescare.contracts.scheduling.SessionCancelled;
+import com.seriescare.contracts.scheduling.SessionCheckedIn;
+import com.seriescare.contracts.scheduling.SessionCompleted;
+import com.seriescare.contracts.scheduling.SessionConfirmed;
+import com.seriescare.contracts.scheduling.SessionMissed;
+import com.seriescare.contracts.scheduling.SessionRescheduled;
 import com.seriescare.contracts.scheduling.SessionScheduled;
 import java.util.Arrays;
 import java.util.Optional;
@@ -13,7 +19,13 @@ import java.util.Optional;
 public enum EventType {
     PATIENT_REGISTERED("clinic.patient.registered.v1", Topics.SESSION_EVENTS, PatientRegistered.class),
     SERIES_BOOKED("clinic.series.booked.v1", Topics.SESSION_EVENTS, SeriesBooked.class),
-    SESSION_SCHEDULED("clinic.session.scheduled.v1", Topics.SESSION_EVENTS, SessionScheduled.class);
+    SESSION_SCHEDULED("clinic.session.scheduled.v1", Topics.SESSION_EVENTS, SessionScheduled.class),
+    SESSION_RESCHEDULED("clinic.session.rescheduled.v1", Topics.SESSION_EVENTS, SessionRescheduled.class),
+    SESSION_CANCELLED("clinic.session.cancelled.v1", Topics.SESSION_EVENTS, SessionCancelled.class),
+    SESSION_CHECKED_IN("clinic.session.checked-in.v1", Topics.SESSION_EVENTS, SessionCheckedIn.class),
+    SESSION_COMPLETED("clinic.session.completed.v1", Topics.SESSION_EVENTS, SessionCompleted.class),
+    SESSION_MISSED("clinic.session.missed.v1", Topics.SESSION_EVENTS, SessionMissed.class),
+    SESSION_CONFIRMED("clinic.session.confirmed.v1", Topics.SESSION_EVENTS, SessionConfirmed.class);
 
     private final String ceType;
     private final String topic;

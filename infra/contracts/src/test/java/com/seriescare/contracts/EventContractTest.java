@@ -7,6 +7,12 @@ import com.seriescare.contracts.scheduling.AppointmentStatus;
 import com.seriescare.contracts.scheduling.BookedSession;
 import com.seriescare.contracts.scheduling.PatientRegistered;
 import com.seriescare.contracts.scheduling.SeriesBooked;
+import com.seriescare.contracts.scheduling.SessionCancelled;
+import com.seriescare.contracts.scheduling.SessionCheckedIn;
+import com.seriescare.contracts.scheduling.SessionCompleted;
+import com.seriescare.contracts.scheduling.SessionConfirmed;
+import com.seriescare.contracts.scheduling.SessionMissed;
+import com.seriescare.contracts.scheduling.SessionRescheduled;
 import com.seriescare.contracts.scheduling.SessionScheduled;
 import com.seriescare.contracts.scheduling.SmsConsent;
 import java.io.InputStream;
@@ -27,6 +33,7 @@ class EventContractTest {
 
     static final EventCodec codec = new EventCodec();
     static final Instant NOW = Instant.parse("2026-11-21T16:00:00Z");
+    static final Instant START = Instant.parse("2026-12-01T16:00:00Z");
 
     static Stream<ClinicEvent> everyEventType() {
         return Stream.of(
@@ -63,7 +70,87 @@ class EventContractTest {
                         90,
                         "denver",
                         1,
-                        AppointmentStatus.booked));
+                        AppointmentStatus.booked),
+                new SessionRescheduled(
+                        "p-1",
+                        "s-1",
+                        "x-1",
+                        1,
+                        6,
+                        START,
+                        "America/Denver",
+                        90,
+                        "denver",
+                        2,
+                        AppointmentStatus.booked,
+                        START.minusSeconds(86_400)),
+                new SessionCancelled(
+                        "p-1",
+                        "s-1",
+                        "x-1",
+                        1,
+                        6,
+                        START,
+                        "America/Denver",
+                        90,
+                        "denver",
+                        2,
+                        AppointmentStatus.cancelled,
+                        "patient is unwell",
+                        NOW),
+                new SessionCheckedIn(
+                        "p-1",
+                        "s-1",
+                        "x-1",
+                        1,
+                        6,
+                        START,
+                        "America/Denver",
+                        90,
+                        "denver",
+                        2,
+                        AppointmentStatus.arrived,
+                        NOW),
+                new SessionCompleted(
+                        "p-1",
+                        "s-1",
+                        "x-1",
+                        1,
+                        6,
+                        START,
+                        "America/Denver",
+                        90,
+                        "denver",
+                        3,
+                        AppointmentStatus.fulfilled,
+                        NOW),
+                new SessionMissed(
+                        "p-1",
+                        "s-1",
+                        "x-1",
+                        1,
+                        6,
+                        START,
+                        "America/Denver",
+                        90,
+                        "denver",
+                        2,
+                        AppointmentStatus.noshow,
+                        NOW),
+                new SessionConfirmed(
+                        "p-1",
+                        "s-1",
+                        "x-1",
+                        1,
+                        6,
+                        START,
+                        "America/Denver",
+                        90,
+                        "denver",
+                        1,
+                        AppointmentStatus.booked,
+                        NOW,
+                        "sms"));
     }
 
     @Test

@@ -77,7 +77,8 @@ class BookingToTextSystemTest {
                     "https://clinic.example"));
             services.add(ServiceProcess.startJar(
                     service.name(), ROOT.resolve(service.jar()), DevStack.SERVICE_JVM_OPTIONS, env, serviceLog));
-            api.put(service.name(), JsonHttp.at("http://localhost:" + port));
+            // the dev-stack front-desk user (scheduling-service's default configuration)
+            api.put(service.name(), JsonHttp.at("http://localhost:" + port).as("frontdesk", "frontdesk"));
             health.add(URI.create("http://localhost:" + port + "/actuator/health"));
         }
         for (int i = 0; i < services.size(); i++) {

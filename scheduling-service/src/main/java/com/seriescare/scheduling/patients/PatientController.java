@@ -35,8 +35,7 @@ class PatientController {
                 request.timeZone(),
                 request.smsConsent().granted(),
                 request.smsConsent().source());
-        // TODO(issue 3): the authenticated front-desk user records consent
-        Patient patient = patients.register(form, "front-desk");
+        Patient patient = patients.register(form);
         return ResponseEntity.created(URI.create("/api/patients/" + patient.id()))
                 .body(PatientResponse.of(patient));
     }

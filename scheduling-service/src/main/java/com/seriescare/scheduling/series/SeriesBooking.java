@@ -1,118 +1,88 @@
 package com.seriescare.scheduling.series;
 
-import com.seriescare.contracts.ClinicEvent;
-import com.seriescare.contracts.scheduling.AppointmentStatus;
-import com.seriescare.contracts.scheduling.BookedSession;
-import com.seriescare.contracts.scheduling.SeriesBooked;
-import com.seriescare.contracts.scheduling.SessionScheduled;
 import com.seriescare.scheduling.clinic.Clinic;
+import com.seriescare.scheduling.clinic.TreatmentPlan;
 import com.seriescare.scheduling.shared.Ids;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Books a series from the local start times the front desk chose, read in the clinic's zone. Each local time
- * is turned into an instant with that day's offset, so 09:00 stays 09:00 across a daylight-saving change.
+ * Books a series from local start times read in the clinic's zone, each turned into an instant with that day's
+ * offset (so 09:00 stays 09:00 across a daylight-saving change). Every session is checked against the clinic's
+ * calendar; the preview lists each session and each conflict with the nearest free start.
  */
 final class SeriesBooking {
 
-    record Booked(Series series, List<ClinicEvent> events) {}
+    /** A session as it would be booked. */
+    record Proposed(int index, int sequence, LocalDateTime localStart, Instant start, Instant end) {}
+
+    record Preview(List<Proposed> sessions, List<BookingConflict> conflicts) {
+        boolean bookable() {
+            return conflicts.isEmpty();
+        }
+    }
 
     private SeriesBooking() {}
 
     /**
-     * @throws BookingRefused listing every session that cannot be booked (nothing is booked then)
+     * @param calendar the clinic's active sessions around the requested times
      */
-    static Booked book(String patientId, List<LocalDateTime> localStarts, Clinic clinic, Instant now) {
-        ZoneId zone = clinic.timeZone();
-        Duration length = Duration.ofMinutes(clinic.sessionMinutes());
-        List<BookingConflict> conflicts = new ArrayList<>();
-        List<Slot> slots = new ArrayList<>();
+    static Preview preview(
+            String patientId,
+            TreatmentPlan plan,
+            List<LocalDateTime> localStarts,
+            Clinic clinic,
+            List<Occupied> calendar,
+            Instant now) {
+        List<Integer> order = new ArrayList<>();
         for (int i = 0; i < localStarts.size(); i++) {
-            LocalDateTime local = localStarts.get(i);
-            if (zone.getRules().getValidOffsets(local).isEmpty()) {
-                conflicts.add(new BookingConflict(
-                        i,
-                        local,
-                        BookingConflict.Kind.NOT_A_LOCAL_TIME,
-                        local + " does not exist in " + zone + " (the clocks skip it that day)"));
-                continue;
-            }
-            Instant start = ZonedDateTime.of(local, zone).toInstant();
-            if (!start.isAfter(now)) {
-                conflicts.add(
-                        new BookingConflict(i, local, BookingConflict.Kind.IN_THE_PAST, local + " has already passed"));
-            }
-            slots.add(new Slot(i, local, start));
+            order.add(i);
         }
-        slots.sort(Comparator.comparing(Slot::start));
-        for (int i = 1; i < slots.size(); i++) {
-            Slot previous = slots.get(i - 1);
-            Slot slot = slots.get(i);
-            if (previous.start().plus(length).isAfter(slot.start())) {
-                conflicts.add(new BookingConflict(
-                        slot.index(),
-                        slot.local(),
-                        BookingConflict.Kind.OVERLAPS_SAME_PATIENT,
-                        slot.local() + " overlaps the session at " + previous.local() + " of this series"));
-            }
-        }
-        if (!conflicts.isEmpty()) {
-            conflicts.sort(Comparator.comparingInt(BookingConflict::index));
-            throw new BookingRefused(conflicts);
-        }
+        order.sort(Comparator.comparing(localStarts::get));
 
-        List<Session> sessions = new ArrayList<>();
-        for (int i = 0; i < slots.size(); i++) {
-            Slot slot = slots.get(i);
-            sessions.add(new Session(
-                    Ids.next(),
-                    i + 1,
-                    slot.start(),
-                    slot.local(),
-                    zone.getId(),
-                    clinic.sessionMinutes(),
-                    1,
-                    AppointmentStatus.booked));
+        List<Occupied> taken = new ArrayList<>(calendar);
+        List<Proposed> sessions = new ArrayList<>();
+        List<BookingConflict> conflicts = new ArrayList<>();
+        for (int index : order) {
+            LocalDateTime local = localStarts.get(index);
+            // earlier sessions of this request count as taken, so the later of two overlapping ones is the conflict
+            Optional<BookingConflict> conflict =
+                    new SlotRules(clinic, patientId, plan.chairTime(), taken, now).check(index, local);
+            conflict.ifPresent(conflicts::add);
+            Instant start = ZonedDateTime.of(local, clinic.timeZone()).toInstant();
+            Instant end = start.plus(plan.chairTime());
+            sessions.add(new Proposed(index, sessions.size() + 1, local, start, end));
+            if (conflict.isEmpty()) {
+                taken.add(new Occupied(patientId, "requested-" + index, start, end));
+            }
         }
-        Series series = new Series(Ids.next(), patientId, clinic.id(), sessions, now);
-        return new Booked(series, eventsFor(series));
+        conflicts.sort(Comparator.comparingInt(BookingConflict::index));
+        return new Preview(sessions, conflicts);
     }
 
-    /** {@code SeriesBooked} first, then one {@code SessionScheduled} per session, in session order. */
-    private static List<ClinicEvent> eventsFor(Series series) {
-        List<ClinicEvent> events = new ArrayList<>();
-        events.add(new SeriesBooked(
-                series.patientId(),
-                series.id(),
-                series.clinicId(),
-                series.sessions().stream()
-                        .map(s -> new BookedSession(
-                                s.id(), s.sequence(), s.start(), s.localStart(), s.timeZone(), s.durationMinutes()))
-                        .toList(),
-                series.bookedAt()));
-        for (Session s : series.sessions()) {
-            events.add(new SessionScheduled(
-                    series.patientId(),
-                    series.id(),
-                    s.id(),
-                    s.sequence(),
-                    series.sessions().size(),
-                    s.start(),
-                    s.timeZone(),
-                    s.durationMinutes(),
-                    series.clinicId(),
-                    s.revision(),
-                    s.status()));
+    /**
+     * @throws BookingRefused listing every conflict (nothing is booked then)
+     */
+    static Series book(
+            String patientId,
+            TreatmentPlan plan,
+            List<LocalDateTime> localStarts,
+            Clinic clinic,
+            List<Occupied> calendar,
+            Instant now) {
+        Preview preview = preview(patientId, plan, localStarts, clinic, calendar, now);
+        if (!preview.bookable()) {
+            throw new BookingRefused(preview);
         }
-        return events;
+        int minutes = (int) plan.chairTime().toMinutes();
+        List<Session> sessions = preview.sessions().stream()
+                .map(p -> Session.booked(Ids.next(), p.sequence(), p.localStart(), clinic.timeZone(), minutes))
+                .toList();
+        return new Series(Ids.next(), patientId, clinic.id(), plan.name(), sessions, now);
     }
-
-    private record Slot(int index, LocalDateTime local, Instant start) {}
 }

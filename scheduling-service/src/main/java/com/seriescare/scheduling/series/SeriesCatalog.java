@@ -1,48 +1,246 @@
 package com.seriescare.scheduling.series;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import com.seriescare.contracts.ClinicEvent;
 import com.seriescare.scheduling.clinic.Clinic;
+import com.seriescare.scheduling.clinic.Clinics;
+import com.seriescare.scheduling.clinic.TreatmentPlan;
 import com.seriescare.scheduling.outbox.Outbox;
+import com.seriescare.scheduling.patients.Patient;
 import com.seriescare.scheduling.patients.Patients;
+import com.seriescare.scheduling.security.CurrentUser;
 import com.seriescare.scheduling.shared.InvalidInput;
 import com.seriescare.scheduling.shared.NotFound;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
-/** The clinic's booked series. */
+/**
+ * The front desk's operations on series: booking (or previewing) and every change of a session. Each change is
+ * one atomic update of the series document: the new state, its events pushed onto the outbox, the version bumped.
+ */
 @Service
 class SeriesCatalog {
 
+    /** Sessions this far around the asked times are read to check overlaps and chairs and to suggest times. */
+    private static final Duration CALENDAR_MARGIN = SlotRules.SEARCH.plusDays(1);
+
     private final SeriesDocuments documents;
+    private final MongoTemplate mongo;
     private final Patients patients;
     private final Outbox outbox;
-    private final Clinic clinic;
+    private final Clinics clinics;
+    private final CurrentUser user;
     private final Clock clock;
 
-    SeriesCatalog(SeriesDocuments documents, Patients patients, Outbox outbox, Clinic clinic, Clock clock) {
+    SeriesCatalog(
+            SeriesDocuments documents,
+            MongoTemplate mongo,
+            Patients patients,
+            Outbox outbox,
+            Clinics clinics,
+            CurrentUser user,
+            Clock clock) {
         this.documents = documents;
+        this.mongo = mongo;
         this.patients = patients;
         this.outbox = outbox;
-        this.clinic = clinic;
+        this.clinics = clinics;
+        this.user = user;
         this.clock = clock;
     }
 
-    Series book(String patientId, List<LocalDateTime> localStarts) {
-        if (patients.find(patientId).isEmpty()) {
-            throw new InvalidInput("patientId", "no patient '" + patientId + "' at this clinic");
-        }
-        var booked = SeriesBooking.book(patientId, localStarts, clinic, clock.instant());
-        var series = booked.series();
-        documents.insert(new SeriesDocument(series.id(), series, outbox.entriesFor(booked.events())));
+    record Request(String patientId, String treatmentPlan, List<LocalDateTime> localStarts) {}
+
+    SeriesBooking.Preview preview(Request request) {
+        var context = contextFor(request);
+        return SeriesBooking.preview(
+                request.patientId(),
+                context.plan(),
+                request.localStarts(),
+                context.clinic(),
+                context.calendar(),
+                clock.instant());
+    }
+
+    Series book(Request request) {
+        var context = contextFor(request);
+        Series series = SeriesBooking.book(
+                request.patientId(),
+                context.plan(),
+                request.localStarts(),
+                context.clinic(),
+                context.calendar(),
+                clock.instant());
+        documents.insert(new SeriesDocument(series.id(), series, outbox.entriesFor(SessionEvents.booked(series)), 0));
         return series;
     }
 
     Series get(String seriesId) {
+        return load(seriesId).series();
+    }
+
+    Series reschedule(String seriesId, String sessionId, LocalDateTime newLocalStart) {
+        return change(seriesId, series -> {
+            Session session = series.session(sessionId);
+            Clinic clinic = clinics.get(series.clinicId());
+            Series moved = series.withSession(sessionId, s -> s.rescheduledTo(newLocalStart));
+            List<Occupied> calendar = calendarAround(clinic, List.of(newLocalStart)).stream()
+                    .filter(o -> !o.sessionId().equals(sessionId))
+                    .toList();
+            new SlotRules(
+                            clinic,
+                            series.patientId(),
+                            Duration.ofMinutes(session.durationMinutes()),
+                            calendar,
+                            clock.instant())
+                    .check(0, newLocalStart)
+                    .ifPresent(conflict -> {
+                        Session proposed = moved.session(sessionId);
+                        throw new BookingRefused(new SeriesBooking.Preview(
+                                List.of(new SeriesBooking.Proposed(
+                                        0, session.sequence(), newLocalStart, proposed.start(), proposed.end())),
+                                List.of(conflict)));
+                    });
+            return new Changed(
+                    moved, List.of(SessionEvents.rescheduled(moved, moved.session(sessionId), session.start())));
+        });
+    }
+
+    Series cancel(String seriesId, String sessionId, String reason) {
+        Instant now = clock.instant();
+        return change(seriesId, series -> {
+            Series changed = series.withSession(sessionId, s -> s.cancelled(reason));
+            return new Changed(changed, List.of(SessionEvents.cancelled(changed, changed.session(sessionId), now)));
+        });
+    }
+
+    /** Cancels every session still booked; the ones that took place or were missed stay as they are. */
+    Series cancelRemaining(String seriesId, String reason) {
+        Instant now = clock.instant();
+        return change(seriesId, series -> {
+            Series changed = series;
+            List<ClinicEvent> events = new ArrayList<>();
+            for (Session session : series.sessions()) {
+                if (session.status() == com.seriescare.contracts.scheduling.AppointmentStatus.booked) {
+                    changed = changed.withSession(session.id(), s -> s.cancelled(reason));
+                    events.add(SessionEvents.cancelled(changed, changed.session(session.id()), now));
+                }
+            }
+            return new Changed(changed, events);
+        });
+    }
+
+    Series checkIn(String seriesId, String sessionId) {
+        Instant now = clock.instant();
+        return change(seriesId, series -> {
+            Series changed = series.withSession(sessionId, s -> s.checkedIn(now));
+            return new Changed(changed, List.of(SessionEvents.checkedIn(changed, changed.session(sessionId))));
+        });
+    }
+
+    Series complete(String seriesId, String sessionId, Instant actualEnd) {
+        Instant end = actualEnd == null ? clock.instant() : actualEnd;
+        if (end.isAfter(clock.instant())) {
+            throw new InvalidInput("endedAt", "is in the future");
+        }
+        return change(seriesId, series -> {
+            Series changed = series.withSession(sessionId, s -> s.completed(end));
+            return new Changed(changed, List.of(SessionEvents.completed(changed, changed.session(sessionId))));
+        });
+    }
+
+    Series markMissed(String seriesId, String sessionId) {
+        Instant now = clock.instant();
+        return change(seriesId, series -> {
+            Series changed = series.withSession(sessionId, Session::missed);
+            return new Changed(changed, List.of(SessionEvents.missed(changed, changed.session(sessionId), now)));
+        });
+    }
+
+    Series confirm(String seriesId, String sessionId, String channel) {
+        Instant now = clock.instant();
+        return change(seriesId, series -> {
+            Series changed = series.withSession(sessionId, s -> s.confirmed(now));
+            return new Changed(changed, List.of(SessionEvents.confirmed(changed, changed.session(sessionId), channel)));
+        });
+    }
+
+    private record Changed(Series series, List<ClinicEvent> events) {}
+
+    private Series change(String seriesId, Function<Series, Changed> change) {
+        SeriesDocument document = load(seriesId);
+        Changed changed = change.apply(document.series());
+        var update = new Update().set("series", changed.series()).inc("version", 1);
+        if (!changed.events().isEmpty()) {
+            update.push("outbox").each(outbox.entriesFor(changed.events()).toArray());
+        }
+        var result = mongo.updateFirst(
+                query(where("_id").is(seriesId).and("version").is(document.version())), update, SeriesDocument.class);
+        if (result.getModifiedCount() != 1) {
+            throw new ConcurrentChange(seriesId);
+        }
+        return changed.series();
+    }
+
+    private SeriesDocument load(String seriesId) {
+        String clinicId = user.clinicId();
         return documents
                 .findById(seriesId)
-                .map(SeriesDocument::series)
-                .filter(series -> series.clinicId().equals(clinic.id()))
+                .filter(document -> document.series().clinicId().equals(clinicId))
                 .orElseThrow(() -> new NotFound("Series", seriesId));
+    }
+
+    private record Context(Clinic clinic, TreatmentPlan plan, List<Occupied> calendar) {}
+
+    private Context contextFor(Request request) {
+        Patient patient = patients.find(request.patientId())
+                .orElseThrow(
+                        () -> new InvalidInput("patientId", "no patient '" + request.patientId() + "' at this clinic"));
+        Clinic clinic = clinics.get(patient.clinicId());
+        TreatmentPlan plan = clinic.plan(request.treatmentPlan())
+                .orElseThrow(() -> new InvalidInput(
+                        "treatmentPlan",
+                        "'" + request.treatmentPlan() + "' is not a treatment plan here; one of "
+                                + new java.util.TreeSet<>(
+                                        clinic.treatmentPlans().keySet())));
+        return new Context(clinic, plan, calendarAround(clinic, request.localStarts()));
+    }
+
+    /** The clinic's active sessions from a margin before the earliest to a margin after the latest local time. */
+    private List<Occupied> calendarAround(Clinic clinic, List<LocalDateTime> localStarts) {
+        if (localStarts.isEmpty()) {
+            return List.of();
+        }
+        Instant from = ZonedDateTime.of(Collections.min(localStarts), clinic.timeZone())
+                .toInstant()
+                .minus(CALENDAR_MARGIN);
+        Instant to = ZonedDateTime.of(Collections.max(localStarts), clinic.timeZone())
+                .toInstant()
+                .plus(CALENDAR_MARGIN);
+        return mongo
+                .find(
+                        query(where("series.clinicId")
+                                .is(clinic.id())
+                                .and("series.sessions")
+                                .elemMatch(where("start").gte(from).lte(to))),
+                        SeriesDocument.class)
+                .stream()
+                .flatMap(document -> document.series().sessions().stream()
+                        .filter(Session::active)
+                        .filter(s -> !s.start().isBefore(from) && !s.start().isAfter(to))
+                        .map(s -> new Occupied(document.series().patientId(), s.id(), s.start(), s.end())))
+                .toList();
     }
 }

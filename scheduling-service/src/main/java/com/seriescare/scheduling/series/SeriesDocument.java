@@ -6,6 +6,9 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** How a series is stored: the series and its unpublished events, changed together in one document. */
+/**
+ * How a series is stored: the series and its unpublished events, changed together in one document update.
+ * {@code version} guards against two changes of the same series at once.
+ */
 @Document(OutboxCollections.SERIES)
-record SeriesDocument(@Id String id, Series series, List<PendingEvent> outbox) {}
+record SeriesDocument(@Id String id, Series series, List<PendingEvent> outbox, long version) {}

@@ -1,6 +1,8 @@
 package com.seriescare.scheduling.web;
 
 import com.seriescare.scheduling.series.BookingRefused;
+import com.seriescare.scheduling.series.ConcurrentChange;
+import com.seriescare.scheduling.series.IllegalTransition;
 import com.seriescare.scheduling.shared.InvalidInput;
 import com.seriescare.scheduling.shared.NotFound;
 import java.net.URI;
@@ -60,8 +62,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 HttpStatus.CONFLICT,
                 "booking-conflict",
                 "Sessions cannot be booked as asked",
-                e.getMessage() + "; nothing was booked",
+                e.getMessage() + "; nothing was booked. Each conflict names the nearest free start.",
                 Map.of("conflicts", e.conflicts()));
+    }
+
+    @ExceptionHandler(IllegalTransition.class)
+    ProblemDetail illegalTransition(IllegalTransition e) {
+        return problem(
+                HttpStatus.CONFLICT,
+                "illegal-transition",
+                "Not possible in the session's state",
+                e.getMessage(),
+                Map.of());
+    }
+
+    @ExceptionHandler(ConcurrentChange.class)
+    ProblemDetail concurrentChange(ConcurrentChange e) {
+        return problem(HttpStatus.CONFLICT, "concurrent-change", "Changed meanwhile", e.getMessage(), Map.of());
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,0 +1,43 @@
+package com.seriescare.scheduling.security;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Who may use the API ({@code seriescare.security.*}). With an OIDC issuer configured
+ * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}) users come from JWTs: roles from
+ * {@code rolesClaim}, the clinic from {@code clinicClaim}. Without one (the dev stack) the listed users sign in
+ * with HTTP Basic.
+ */
+@Validated
+@ConfigurationProperties("seriescare.security")
+public record SecurityProperties(
+        List<@Valid User> users,
+        @DefaultValue("roles") String rolesClaim,
+        @DefaultValue("clinic") String clinicClaim) {
+
+    public SecurityProperties {
+        users = users == null ? List.of() : List.copyOf(users);
+    }
+
+    /**
+     * @param password encoded with its id, e.g. {@code {bcrypt}$2a$...} ({@code {noop}} only for the dev stack)
+     * @param roles {@code FRONT_DESK} (book and change) or {@code INTEGRATION} (read only)
+     * @param clinic the clinic whose patients the user works with
+     */
+    public record User(
+            @NotBlank String username,
+            @NotBlank String password,
+            @NotEmpty List<Role> roles,
+            @NotBlank String clinic) {}
+
+    public enum Role {
+        FRONT_DESK,
+        INTEGRATION
+    }
+}
