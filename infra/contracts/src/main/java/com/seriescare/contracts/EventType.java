@@ -1,5 +1,6 @@
 package com.seriescare.contracts;
 
+import com.seriescare.contracts.scheduling.PatientContactChanged;
 import com.seriescare.contracts.scheduling.PatientRegistered;
 import com.seriescare.contracts.scheduling.SeriesBooked;
 import com.seriescare.contracts.scheduling.SessionCancelled;
@@ -9,6 +10,7 @@ import com.seriescare.contracts.scheduling.SessionConfirmed;
 import com.seriescare.contracts.scheduling.SessionMissed;
 import com.seriescare.contracts.scheduling.SessionRescheduled;
 import com.seriescare.contracts.scheduling.SessionScheduled;
+import com.seriescare.contracts.scheduling.SmsConsentChanged;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -18,6 +20,8 @@ import java.util.Optional;
  */
 public enum EventType {
     PATIENT_REGISTERED("clinic.patient.registered.v1", Topics.SESSION_EVENTS, PatientRegistered.class),
+    PATIENT_CONTACT_CHANGED("clinic.patient.contact-changed.v1", Topics.SESSION_EVENTS, PatientContactChanged.class),
+    SMS_CONSENT_CHANGED("clinic.patient.sms-consent-changed.v1", Topics.SESSION_EVENTS, SmsConsentChanged.class),
     SERIES_BOOKED("clinic.series.booked.v1", Topics.SESSION_EVENTS, SeriesBooked.class),
     SESSION_SCHEDULED("clinic.session.scheduled.v1", Topics.SESSION_EVENTS, SessionScheduled.class),
     SESSION_RESCHEDULED("clinic.session.rescheduled.v1", Topics.SESSION_EVENTS, SessionRescheduled.class),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.seriescare.contracts.scheduling.AppointmentStatus;
 import com.seriescare.contracts.scheduling.BookedSession;
+import com.seriescare.contracts.scheduling.PatientContactChanged;
 import com.seriescare.contracts.scheduling.PatientRegistered;
 import com.seriescare.contracts.scheduling.SeriesBooked;
 import com.seriescare.contracts.scheduling.SessionCancelled;
@@ -15,6 +16,7 @@ import com.seriescare.contracts.scheduling.SessionMissed;
 import com.seriescare.contracts.scheduling.SessionRescheduled;
 import com.seriescare.contracts.scheduling.SessionScheduled;
 import com.seriescare.contracts.scheduling.SmsConsent;
+import com.seriescare.contracts.scheduling.SmsConsentChanged;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -47,6 +49,9 @@ class EventContractTest {
                         "America/Denver",
                         new SmsConsent(true, "front-desk", NOW, "frontdesk"),
                         NOW),
+                new PatientContactChanged(
+                        "p-1", "denver", "Ana", "Diaz", "+13035550142", "es", "America/New_York", NOW),
+                new SmsConsentChanged("p-1", "denver", new SmsConsent(false, "sms-reply", NOW, "patient")),
                 new SeriesBooked(
                         "p-1",
                         "s-1",
@@ -178,7 +183,7 @@ class EventContractTest {
 
     @Test
     void aWrongFormatIsAViolation() {
-        String valid = new String(codec.encode(everyEventType().toList().get(2)), StandardCharsets.UTF_8);
+        String valid = new String(codec.encode(everyEventType().toList().get(4)), StandardCharsets.UTF_8);
         byte[] body = valid.replace("2026-12-01T16:00:00Z", "next tuesday").getBytes(StandardCharsets.UTF_8);
 
         assertThat(codec.violations(EventType.SESSION_SCHEDULED, body)).anyMatch(v -> v.contains("start"));

@@ -47,6 +47,12 @@ public final class JsonHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response put(String path, String json) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Response post(String path, Object body) {
         return post(path, JSON.writeValueAsString(body));
     }

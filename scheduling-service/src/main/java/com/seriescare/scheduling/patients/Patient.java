@@ -1,6 +1,7 @@
 package com.seriescare.scheduling.patients;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A patient of the clinic.
@@ -8,6 +9,8 @@ import java.time.Instant;
  * @param mobilePhone E.164
  * @param preferredLanguage {@code en} or {@code es}
  * @param timeZone IANA zone the patient lives in; texts are timed in it
+ * @param smsConsent the consent as it is now
+ * @param consentHistory every consent recorded, oldest first (the last one is {@code smsConsent})
  */
 public record Patient(
         String id,
@@ -18,8 +21,13 @@ public record Patient(
         String preferredLanguage,
         String timeZone,
         SmsConsent smsConsent,
+        List<SmsConsent> consentHistory,
         Instant registeredAt) {
 
-    /** Consent to texts, as recorded; {@code recordedBy} is the user who recorded it. */
+    public Patient {
+        consentHistory = consentHistory == null ? List.of(smsConsent) : List.copyOf(consentHistory);
+    }
+
+    /** Consent to texts, as recorded: given or withdrawn, how ({@code source}), when and by whom. */
     public record SmsConsent(boolean granted, String source, Instant recordedAt, String recordedBy) {}
 }

@@ -7,12 +7,15 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -27,22 +30,45 @@ class PatientController {
 
     @PostMapping
     ResponseEntity<PatientResponse> register(@Valid @RequestBody RegisterPatientRequest request) {
-        var form = new PatientRegistration.Form(
-                request.firstName(),
-                request.lastName(),
-                request.mobilePhone(),
-                request.preferredLanguage(),
-                request.timeZone(),
+        Patient patient = patients.register(
+                request.contact(),
                 request.smsConsent().granted(),
                 request.smsConsent().source());
-        Patient patient = patients.register(form);
         return ResponseEntity.created(URI.create("/api/patients/" + patient.id()))
-                .body(PatientResponse.of(patient));
+                .body(withWarnings(patient));
     }
 
     @GetMapping("/{id}")
     PatientResponse get(@PathVariable String id) {
-        return PatientResponse.of(patients.get(id));
+        return PatientResponse.of(patients.get(id), List.of());
+    }
+
+    /** Search by name (any part of first or last name) or by mobile phone (in any format). */
+    @GetMapping
+    List<PatientResponse> search(@RequestParam @NotBlank @Size(max = 100) String q) {
+        return patients.search(q).stream()
+                .map(patient -> PatientResponse.of(patient, List.of()))
+                .toList();
+    }
+
+    /** Replaces the contact details. */
+    @PutMapping("/{id}/contact")
+    PatientResponse changeContact(@PathVariable String id, @Valid @RequestBody ContactRequest request) {
+        return withWarnings(patients.changeContact(id, request.contact()));
+    }
+
+    /** Records consent to texts given or withdrawn, with how it was given; the history keeps every change. */
+    @PutMapping("/{id}/sms-consent")
+    PatientResponse changeConsent(@PathVariable String id, @Valid @RequestBody SmsConsentRequest request) {
+        return PatientResponse.of(patients.changeConsent(id, request.granted(), request.source()), List.of());
+    }
+
+    private PatientResponse withWarnings(Patient patient) {
+        List<String> warnings = patients.sharingPhoneWith(patient).stream()
+                .map(other -> "Another patient (" + other.firstName() + " " + other.lastName() + ", id " + other.id()
+                        + ") has the same mobile phone; texts to both go to one phone")
+                .toList();
+        return PatientResponse.of(patient, warnings);
     }
 
     record RegisterPatientRequest(
@@ -54,7 +80,27 @@ class PatientController {
             String preferredLanguage,
 
             @Size(max = 64) String timeZone,
-            @NotNull @Valid SmsConsentRequest smsConsent) {}
+            @NotNull @Valid SmsConsentRequest smsConsent) {
+
+        PatientRegistration.Contact contact() {
+            return new PatientRegistration.Contact(firstName, lastName, mobilePhone, preferredLanguage, timeZone);
+        }
+    }
+
+    record ContactRequest(
+            @NotBlank @Size(max = 100) String firstName,
+            @NotBlank @Size(max = 100) String lastName,
+            @NotBlank @Size(max = 32) String mobilePhone,
+
+            @Pattern(regexp = "en|es", message = "must be en or es")
+            String preferredLanguage,
+
+            @Size(max = 64) String timeZone) {
+
+        PatientRegistration.Contact contact() {
+            return new PatientRegistration.Contact(firstName, lastName, mobilePhone, preferredLanguage, timeZone);
+        }
+    }
 
     record SmsConsentRequest(
             @NotNull Boolean granted,
@@ -69,10 +115,11 @@ class PatientController {
             String preferredLanguage,
             String timeZone,
             SmsConsentResponse smsConsent,
-            Instant registeredAt) {
+            List<SmsConsentResponse> consentHistory,
+            Instant registeredAt,
+            List<String> warnings) {
 
-        static PatientResponse of(Patient patient) {
-            var consent = patient.smsConsent();
+        static PatientResponse of(Patient patient, List<String> warnings) {
             return new PatientResponse(
                     patient.id(),
                     patient.clinicId(),
@@ -81,11 +128,19 @@ class PatientController {
                     patient.mobilePhone(),
                     patient.preferredLanguage(),
                     patient.timeZone(),
-                    new SmsConsentResponse(
-                            consent.granted(), consent.source(), consent.recordedAt(), consent.recordedBy()),
-                    patient.registeredAt());
+                    SmsConsentResponse.of(patient.smsConsent()),
+                    patient.consentHistory().stream()
+                            .map(SmsConsentResponse::of)
+                            .toList(),
+                    patient.registeredAt(),
+                    warnings);
         }
     }
 
-    record SmsConsentResponse(boolean granted, String source, Instant recordedAt, String recordedBy) {}
+    record SmsConsentResponse(boolean granted, String source, Instant recordedAt, String recordedBy) {
+        static SmsConsentResponse of(Patient.SmsConsent consent) {
+            return new SmsConsentResponse(
+                    consent.granted(), consent.source(), consent.recordedAt(), consent.recordedBy());
+        }
+    }
 }

@@ -6,6 +6,9 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** How a patient is stored: the patient and its unpublished events, changed together in one document. */
+/**
+ * How a patient is stored: the patient and its unpublished events, changed together in one document update.
+ * {@code version} guards against two changes at once.
+ */
 @Document(OutboxCollections.PATIENTS)
-record PatientDocument(@Id String id, Patient patient, List<PendingEvent> outbox) {}
+record PatientDocument(@Id String id, Patient patient, List<PendingEvent> outbox, long version) {}

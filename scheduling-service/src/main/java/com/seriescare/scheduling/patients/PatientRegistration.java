@@ -1,6 +1,8 @@
 package com.seriescare.scheduling.patients;
 
+import com.seriescare.contracts.scheduling.PatientContactChanged;
 import com.seriescare.contracts.scheduling.PatientRegistered;
+import com.seriescare.contracts.scheduling.SmsConsentChanged;
 import com.seriescare.scheduling.clinic.Clinic;
 import com.seriescare.scheduling.shared.Ids;
 import com.seriescare.scheduling.shared.InvalidInput;
@@ -11,30 +13,111 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Registers a patient: checks what the front desk typed, then yields the patient and its event. */
+/**
+ * Registers patients and changes their details: checks what the front desk typed, then yields the patient as it
+ * is now and the event that says so.
+ */
 final class PatientRegistration {
 
-    /** What the front desk typed; {@code timeZone} may be null (the clinic's zone is assumed). */
-    record Form(
-            String firstName,
-            String lastName,
-            String mobilePhone,
-            String preferredLanguage,
-            String timeZone,
-            boolean consentGranted,
-            String consentSource) {}
+    /** Contact details as typed; {@code timeZone} and {@code preferredLanguage} may be null (clinic's zone, English). */
+    record Contact(String firstName, String lastName, String mobilePhone, String preferredLanguage, String timeZone) {}
 
     record Registered(Patient patient, PatientRegistered event) {}
 
+    record ContactChanged(Patient patient, PatientContactChanged event) {}
+
+    record ConsentChanged(Patient patient, SmsConsentChanged event) {}
+
     private PatientRegistration() {}
 
-    static Registered register(Form form, Clinic clinic, String recordedBy, Instant now) {
+    static Registered register(
+            Contact contact,
+            boolean consentGranted,
+            String consentSource,
+            Clinic clinic,
+            String recordedBy,
+            Instant now) {
+        Contact checked = checked(contact, clinic);
+        var consent = new Patient.SmsConsent(consentGranted, consentSource, now, recordedBy);
+        Patient patient = new Patient(
+                Ids.next(),
+                clinic.id(),
+                checked.firstName(),
+                checked.lastName(),
+                checked.mobilePhone(),
+                checked.preferredLanguage(),
+                checked.timeZone(),
+                consent,
+                List.of(consent),
+                now);
+        return new Registered(
+                patient,
+                new PatientRegistered(
+                        patient.id(),
+                        patient.clinicId(),
+                        patient.firstName(),
+                        patient.lastName(),
+                        patient.mobilePhone(),
+                        patient.preferredLanguage(),
+                        patient.timeZone(),
+                        contractConsent(consent),
+                        patient.registeredAt()));
+    }
+
+    static ContactChanged changeContact(Patient patient, Contact contact, Clinic clinic, Instant now) {
+        Contact checked = checked(contact, clinic);
+        Patient changed = new Patient(
+                patient.id(),
+                patient.clinicId(),
+                checked.firstName(),
+                checked.lastName(),
+                checked.mobilePhone(),
+                checked.preferredLanguage(),
+                checked.timeZone(),
+                patient.smsConsent(),
+                patient.consentHistory(),
+                patient.registeredAt());
+        return new ContactChanged(
+                changed,
+                new PatientContactChanged(
+                        changed.id(),
+                        changed.clinicId(),
+                        changed.firstName(),
+                        changed.lastName(),
+                        changed.mobilePhone(),
+                        changed.preferredLanguage(),
+                        changed.timeZone(),
+                        now));
+    }
+
+    static ConsentChanged changeConsent(
+            Patient patient, boolean granted, String source, String recordedBy, Instant now) {
+        var consent = new Patient.SmsConsent(granted, source, now, recordedBy);
+        List<Patient.SmsConsent> history = new ArrayList<>(patient.consentHistory());
+        history.add(consent);
+        Patient changed = new Patient(
+                patient.id(),
+                patient.clinicId(),
+                patient.firstName(),
+                patient.lastName(),
+                patient.mobilePhone(),
+                patient.preferredLanguage(),
+                patient.timeZone(),
+                consent,
+                history,
+                patient.registeredAt());
+        return new ConsentChanged(
+                changed, new SmsConsentChanged(changed.id(), changed.clinicId(), contractConsent(consent)));
+    }
+
+    /** The contact details normalised (E.164 phone, known zone, language), or every problem with them. */
+    private static Contact checked(Contact contact, Clinic clinic) {
         List<FieldError> errors = new ArrayList<>();
-        MobilePhone.Result phone = MobilePhone.parse(form.mobilePhone(), MobilePhone.regionOf(clinic.phone()));
+        MobilePhone.Result phone = MobilePhone.parse(contact.mobilePhone(), MobilePhone.regionOf(clinic.phone()));
         phone.refusal()
-                .ifPresent(
-                        reason -> errors.add(new FieldError("mobilePhone", "'" + form.mobilePhone() + "' " + reason)));
-        String zone = form.timeZone() == null ? clinic.timeZone().getId() : form.timeZone();
+                .ifPresent(reason ->
+                        errors.add(new FieldError("mobilePhone", "'" + contact.mobilePhone() + "' " + reason)));
+        String zone = contact.timeZone() == null ? clinic.timeZone().getId() : contact.timeZone();
         try {
             ZoneId.of(zone);
         } catch (DateTimeException e) {
@@ -43,32 +126,16 @@ final class PatientRegistration {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        String language = form.preferredLanguage() == null ? "en" : form.preferredLanguage();
-        Patient patient = new Patient(
-                Ids.next(),
-                clinic.id(),
-                form.firstName().strip(),
-                form.lastName().strip(),
+        return new Contact(
+                contact.firstName().strip(),
+                contact.lastName().strip(),
                 phone.e164().orElseThrow(),
-                language,
-                zone,
-                new Patient.SmsConsent(form.consentGranted(), form.consentSource(), now, recordedBy),
-                now);
-        return new Registered(patient, eventFor(patient));
+                contact.preferredLanguage() == null ? "en" : contact.preferredLanguage(),
+                zone);
     }
 
-    private static PatientRegistered eventFor(Patient patient) {
-        var consent = patient.smsConsent();
-        return new PatientRegistered(
-                patient.id(),
-                patient.clinicId(),
-                patient.firstName(),
-                patient.lastName(),
-                patient.mobilePhone(),
-                patient.preferredLanguage(),
-                patient.timeZone(),
-                new com.seriescare.contracts.scheduling.SmsConsent(
-                        consent.granted(), consent.source(), consent.recordedAt(), consent.recordedBy()),
-                patient.registeredAt());
+    private static com.seriescare.contracts.scheduling.SmsConsent contractConsent(Patient.SmsConsent consent) {
+        return new com.seriescare.contracts.scheduling.SmsConsent(
+                consent.granted(), consent.source(), consent.recordedAt(), consent.recordedBy());
     }
 }

@@ -1,53 +1,150 @@
 package com.seriescare.scheduling.patients;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import com.seriescare.contracts.ClinicEvent;
 import com.seriescare.scheduling.clinic.Clinics;
 import com.seriescare.scheduling.outbox.Outbox;
 import com.seriescare.scheduling.security.CurrentUser;
+import com.seriescare.scheduling.shared.ConcurrentChange;
 import com.seriescare.scheduling.shared.NotFound;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
- * The patients of the calling user's clinic: registration and look-up. A patient of another clinic is treated as
- * not existing, so ids cannot be probed across clinics.
+ * The patients of the calling user's clinic. A patient of another clinic is treated as not existing, so ids cannot
+ * be probed across clinics. Each change is one atomic document update: new state, its event, version checked.
  */
 @Service
 public class Patients {
 
+    private static final int SEARCH_LIMIT = 50;
+
     private final PatientDocuments documents;
+    private final MongoTemplate mongo;
     private final Outbox outbox;
     private final Clinics clinics;
     private final CurrentUser user;
     private final Clock clock;
 
-    Patients(PatientDocuments documents, Outbox outbox, Clinics clinics, CurrentUser user, Clock clock) {
+    Patients(
+            PatientDocuments documents,
+            MongoTemplate mongo,
+            Outbox outbox,
+            Clinics clinics,
+            CurrentUser user,
+            Clock clock) {
         this.documents = documents;
+        this.mongo = mongo;
         this.outbox = outbox;
         this.clinics = clinics;
         this.user = user;
         this.clock = clock;
     }
 
-    Patient register(PatientRegistration.Form form) {
+    Patient register(PatientRegistration.Contact contact, boolean consentGranted, String consentSource) {
         var clinic = clinics.get(user.clinicId());
-        var registered = PatientRegistration.register(form, clinic, user.username(), clock.instant());
+        var registered = PatientRegistration.register(
+                contact, consentGranted, consentSource, clinic, user.username(), clock.instant());
         var patient = registered.patient();
-        documents.insert(new PatientDocument(patient.id(), patient, outbox.entriesFor(List.of(registered.event()))));
+        documents.insert(new PatientDocument(patient.id(), patient, outbox.entriesFor(List.of(registered.event())), 0));
         return patient;
+    }
+
+    Patient changeContact(String patientId, PatientRegistration.Contact contact) {
+        PatientDocument document = load(patientId);
+        var changed = PatientRegistration.changeContact(
+                document.patient(), contact, clinics.get(document.patient().clinicId()), clock.instant());
+        return save(document, changed.patient(), changed.event());
+    }
+
+    Patient changeConsent(String patientId, boolean granted, String source) {
+        PatientDocument document = load(patientId);
+        var changed = PatientRegistration.changeConsent(
+                document.patient(), granted, source, user.username(), clock.instant());
+        return save(document, changed.patient(), changed.event());
+    }
+
+    /** Patients whose name contains the text, or whose mobile phone is the number typed (in any format). */
+    List<Patient> search(String text) {
+        Criteria clinic = where("patient.clinicId").is(user.clinicId());
+        var clinicPhone = clinics.get(user.clinicId()).phone();
+        var phone = MobilePhone.parse(text, MobilePhone.regionOf(clinicPhone)).e164();
+        Criteria match =
+                phone.isPresent() && text.chars().filter(Character::isDigit).count() >= 7
+                        ? where("patient.mobilePhone").is(phone.get())
+                        : new Criteria()
+                                .orOperator(
+                                        where("patient.firstName").regex(Pattern.quote(text.strip()), "i"),
+                                        where("patient.lastName").regex(Pattern.quote(text.strip()), "i"));
+        return mongo
+                .find(
+                        query(new Criteria().andOperator(clinic, match))
+                                .with(Sort.by("patient.lastName", "patient.firstName"))
+                                .limit(SEARCH_LIMIT),
+                        PatientDocument.class)
+                .stream()
+                .map(PatientDocument::patient)
+                .toList();
+    }
+
+    /** Other patients of the same clinic with the same mobile phone (allowed: families share phones). */
+    List<Patient> sharingPhoneWith(Patient patient) {
+        return mongo
+                .find(
+                        query(where("patient.clinicId")
+                                .is(patient.clinicId())
+                                .and("patient.mobilePhone")
+                                .is(patient.mobilePhone())
+                                .and("_id")
+                                .ne(patient.id())),
+                        PatientDocument.class)
+                .stream()
+                .map(PatientDocument::patient)
+                .toList();
     }
 
     /** A patient of the caller's clinic, if there is one with that id. */
     public Optional<Patient> find(String patientId) {
-        String clinicId = user.clinicId();
-        return documents
-                .findById(patientId)
-                .map(PatientDocument::patient)
-                .filter(patient -> patient.clinicId().equals(clinicId));
+        return findDocument(patientId).map(PatientDocument::patient);
     }
 
     public Patient get(String patientId) {
-        return find(patientId).orElseThrow(() -> new NotFound("Patient", patientId));
+        return load(patientId).patient();
+    }
+
+    private PatientDocument load(String patientId) {
+        return findDocument(patientId).orElseThrow(() -> new NotFound("Patient", patientId));
+    }
+
+    private Optional<PatientDocument> findDocument(String patientId) {
+        String clinicId = user.clinicId();
+        return documents
+                .findById(patientId)
+                .filter(document -> document.patient().clinicId().equals(clinicId));
+    }
+
+    private Patient save(PatientDocument document, Patient changed, ClinicEvent event) {
+        var update = new Update()
+                .set("patient", changed)
+                .inc("version", 1)
+                .push("outbox")
+                .each(outbox.entriesFor(List.of(event)).toArray());
+        var result = mongo.updateFirst(
+                query(where("_id").is(document.id()).and("version").is(document.version())),
+                update,
+                PatientDocument.class);
+        if (result.getModifiedCount() != 1) {
+            throw new ConcurrentChange("Patient", document.id());
+        }
+        return changed;
     }
 }

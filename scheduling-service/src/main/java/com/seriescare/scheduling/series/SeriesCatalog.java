@@ -11,6 +11,7 @@ import com.seriescare.scheduling.outbox.Outbox;
 import com.seriescare.scheduling.patients.Patient;
 import com.seriescare.scheduling.patients.Patients;
 import com.seriescare.scheduling.security.CurrentUser;
+import com.seriescare.scheduling.shared.ConcurrentChange;
 import com.seriescare.scheduling.shared.InvalidInput;
 import com.seriescare.scheduling.shared.NotFound;
 import java.time.Clock;
@@ -189,7 +190,7 @@ class SeriesCatalog {
         var result = mongo.updateFirst(
                 query(where("_id").is(seriesId).and("version").is(document.version())), update, SeriesDocument.class);
         if (result.getModifiedCount() != 1) {
-            throw new ConcurrentChange(seriesId);
+            throw new ConcurrentChange("Series", seriesId);
         }
         return changed.series();
     }

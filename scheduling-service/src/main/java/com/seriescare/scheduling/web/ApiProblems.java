@@ -1,8 +1,8 @@
 package com.seriescare.scheduling.web;
 
 import com.seriescare.scheduling.series.BookingRefused;
-import com.seriescare.scheduling.series.ConcurrentChange;
 import com.seriescare.scheduling.series.IllegalTransition;
+import com.seriescare.scheduling.shared.ConcurrentChange;
 import com.seriescare.scheduling.shared.InvalidInput;
 import com.seriescare.scheduling.shared.NotFound;
 import java.net.URI;
