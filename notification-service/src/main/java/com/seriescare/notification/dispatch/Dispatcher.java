@@ -4,6 +4,7 @@ import com.seriescare.notification.clinic.Clinic;
 import com.seriescare.notification.patients.PatientContact;
 import com.seriescare.notification.patients.PatientContacts;
 import com.seriescare.notification.planning.MessageText;
+import com.seriescare.notification.sessions.SessionViews;
 import com.seriescare.notification.sms.SmsRejected;
 import com.seriescare.notification.sms.SmsSender;
 import java.time.Clock;
@@ -31,6 +32,7 @@ public class Dispatcher {
 
     private final OutgoingMessages messages;
     private final PatientContacts contacts;
+    private final SessionViews sessions;
     private final SmsSender sender;
     private final Clinic clinic;
     private final DispatchProperties properties;
@@ -40,12 +42,14 @@ public class Dispatcher {
     Dispatcher(
             OutgoingMessages messages,
             PatientContacts contacts,
+            SessionViews sessions,
             SmsSender sender,
             Clinic clinic,
             DispatchProperties properties,
             Clock clock) {
         this.messages = messages;
         this.contacts = contacts;
+        this.sessions = sessions;
         this.sender = sender;
         this.clinic = clinic;
         this.properties = properties;
@@ -83,6 +87,14 @@ public class Dispatcher {
                             .set("status", MessageStatus.PLANNED)
                             .set("dueAt", clock.instant().plusSeconds(30))
                             .set("reason", "waiting for the patient's contact details"));
+            return;
+        }
+        Optional<String> stale = staleBecause(message);
+        if (stale.isPresent()) {
+            messages.transition(
+                    message,
+                    MessageStatus.LEASED,
+                    new Update().set("status", MessageStatus.CANCELLED).set("reason", stale.get()));
             return;
         }
         PatientContact patient = contact.get();
@@ -128,6 +140,23 @@ public class Dispatcher {
         } catch (SmsRejected rejected) {
             handleRejection(message, rejected);
         }
+    }
+
+    /** Why a text about a session should no longer go out: the session was cancelled or moved since it was planned. */
+    private Optional<String> staleBecause(OutgoingMessage message) {
+        String sessionId = message.plan().sessionId();
+        if (sessionId == null) {
+            return Optional.empty();
+        }
+        return sessions.find(sessionId).flatMap(session -> {
+            if (!session.upcoming()) {
+                return Optional.of("the session is " + session.status() + " now");
+            }
+            if (session.revision() != message.plan().sessionRevision()) {
+                return Optional.of("the session was moved after this text was planned");
+            }
+            return Optional.empty();
+        });
     }
 
     private void handleRejection(OutgoingMessage message, SmsRejected rejected) {

@@ -83,6 +83,36 @@ public class OutgoingMessages {
         return (int) result.getModifiedCount();
     }
 
+    /**
+     * Cancels the session's texts that have not started going out, planned for a revision older than
+     * {@code currentRevision} (all of them when it is {@code Integer.MAX_VALUE}). A dispatcher holding one of them
+     * loses it: its own move to SENDING requires the LEASED status.
+     */
+    public int cancelPending(String sessionId, int currentRevision, String reason) {
+        var result = mongo.updateMulti(
+                query(where("plan.sessionId")
+                        .is(sessionId)
+                        .and("plan.sessionRevision")
+                        .lt(currentRevision)
+                        .and("status")
+                        .in(MessageStatus.PLANNED, MessageStatus.LEASED)),
+                new Update().set("status", MessageStatus.CANCELLED).set("reason", reason),
+                OutgoingMessage.class);
+        return (int) result.getModifiedCount();
+    }
+
+    /** Cancels every text of the patient that has not started going out (consent withdrawn). */
+    public int cancelPendingForPatient(String patientId, String reason) {
+        var result = mongo.updateMulti(
+                query(where("plan.patientId")
+                        .is(patientId)
+                        .and("status")
+                        .in(MessageStatus.PLANNED, MessageStatus.LEASED)),
+                new Update().set("status", MessageStatus.CANCELLED).set("reason", reason),
+                OutgoingMessage.class);
+        return (int) result.getModifiedCount();
+    }
+
     public List<OutgoingMessage> forPatient(String patientId) {
         return mongo.find(query(where("plan.patientId").is(patientId)).with(Sort.by("dueAt")), OutgoingMessage.class);
     }

@@ -1,13 +1,19 @@
 package com.seriescare.notification.events;
 
 import com.seriescare.contracts.ClinicEvent;
+import com.seriescare.contracts.scheduling.PatientContactChanged;
 import com.seriescare.contracts.scheduling.PatientRegistered;
 import com.seriescare.contracts.scheduling.SeriesBooked;
+import com.seriescare.contracts.scheduling.SessionCancelled;
+import com.seriescare.contracts.scheduling.SessionRescheduled;
 import com.seriescare.contracts.scheduling.SessionScheduled;
+import com.seriescare.contracts.scheduling.SmsConsentChanged;
 import com.seriescare.notification.dispatch.OutgoingMessages;
 import com.seriescare.notification.patients.PatientContact;
 import com.seriescare.notification.patients.PatientContacts;
 import com.seriescare.notification.planning.MessagePlanner;
+import com.seriescare.notification.sessions.SessionView;
+import com.seriescare.notification.sessions.SessionViews;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.slf4j.Logger;
@@ -24,11 +30,13 @@ class SchedulingEvents {
     private static final Logger log = LoggerFactory.getLogger(SchedulingEvents.class);
 
     private final PatientContacts contacts;
+    private final SessionViews sessions;
     private final OutgoingMessages messages;
     private final Clock clock;
 
-    SchedulingEvents(PatientContacts contacts, OutgoingMessages messages, Clock clock) {
+    SchedulingEvents(PatientContacts contacts, SessionViews sessions, OutgoingMessages messages, Clock clock) {
         this.contacts = contacts;
+        this.sessions = sessions;
         this.messages = messages;
         this.clock = clock;
     }
@@ -43,15 +51,84 @@ class SchedulingEvents {
                         registered.preferredLanguage(),
                         registered.timeZone(),
                         registered.smsConsent().granted()));
+            case PatientContactChanged changed ->
+                contacts.save(new PatientContact(
+                        changed.patientId(),
+                        changed.firstName(),
+                        changed.mobilePhone(),
+                        changed.preferredLanguage(),
+                        changed.timeZone(),
+                        // consent is not part of contact details: keep what is known, never assume it
+                        contacts.find(changed.patientId())
+                                .map(PatientContact::smsConsent)
+                                .orElse(false)));
+            case SmsConsentChanged consent -> {
+                contacts.find(consent.patientId())
+                        .ifPresent(contact -> contacts.save(
+                                contact.withConsent(consent.smsConsent().granted())));
+                if (!consent.smsConsent().granted()) {
+                    messages.cancelPendingForPatient(consent.patientId(), "the patient withdrew consent to texts");
+                }
+            }
             case SeriesBooked booked -> plan(MessagePlanner.confirmationFor(booked, clock.instant()));
             case SessionScheduled scheduled -> {
-                ZoneId zone = contacts.find(scheduled.patientId())
-                        .map(contact -> ZoneId.of(contact.timeZone()))
-                        .orElse(ZoneId.of(scheduled.timeZone()));
-                MessagePlanner.prepTipsFor(scheduled, zone, clock.instant()).ifPresent(this::plan);
+                sessions.record(new SessionView(
+                        scheduled.sessionId(),
+                        scheduled.patientId(),
+                        scheduled.seriesId(),
+                        scheduled.sequence(),
+                        scheduled.sessionCount(),
+                        scheduled.start(),
+                        scheduled.revision(),
+                        scheduled.status()));
+                planPrepTips(scheduled);
+            }
+            case SessionRescheduled moved -> {
+                if (sessions.record(new SessionView(
+                        moved.sessionId(),
+                        moved.patientId(),
+                        moved.seriesId(),
+                        moved.sequence(),
+                        moved.sessionCount(),
+                        moved.start(),
+                        moved.revision(),
+                        moved.status()))) {
+                    messages.cancelPending(moved.sessionId(), moved.revision(), "the session was moved");
+                    planPrepTips(new SessionScheduled(
+                            moved.patientId(),
+                            moved.seriesId(),
+                            moved.sessionId(),
+                            moved.sequence(),
+                            moved.sessionCount(),
+                            moved.start(),
+                            moved.timeZone(),
+                            moved.durationMinutes(),
+                            moved.clinicId(),
+                            moved.revision(),
+                            moved.status()));
+                }
+            }
+            case SessionCancelled cancelled -> {
+                sessions.record(new SessionView(
+                        cancelled.sessionId(),
+                        cancelled.patientId(),
+                        cancelled.seriesId(),
+                        cancelled.sequence(),
+                        cancelled.sessionCount(),
+                        cancelled.start(),
+                        cancelled.revision(),
+                        cancelled.status()));
+                messages.cancelPending(cancelled.sessionId(), Integer.MAX_VALUE, "the session was cancelled");
             }
             default -> log.debug("Nothing to do for {}", event.type().ceType());
         }
+    }
+
+    private void planPrepTips(SessionScheduled scheduled) {
+        ZoneId zone = contacts.find(scheduled.patientId())
+                .map(contact -> ZoneId.of(contact.timeZone()))
+                .orElse(ZoneId.of(scheduled.timeZone()));
+        MessagePlanner.prepTipsFor(scheduled, zone, clock.instant()).ifPresent(this::plan);
     }
 
     private void plan(com.seriescare.notification.planning.PlannedMessage plan) {

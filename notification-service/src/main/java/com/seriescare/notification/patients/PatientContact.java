@@ -7,4 +7,9 @@ package com.seriescare.notification.patients;
  * @param timeZone IANA zone in which the patient's texts are timed and worded
  */
 public record PatientContact(
-        String patientId, String firstName, String mobilePhone, String language, String timeZone, boolean smsConsent) {}
+        String patientId, String firstName, String mobilePhone, String language, String timeZone, boolean smsConsent) {
+
+    public PatientContact withConsent(boolean granted) {
+        return new PatientContact(patientId, firstName, mobilePhone, language, timeZone, granted);
+    }
+}

@@ -1,0 +1,173 @@
+package com.seriescare.notification;
+
+import static com.seriescare.notification.TextingIntegrationTest.booked;
+import static com.seriescare.notification.TextingIntegrationTest.registered;
+import static com.seriescare.notification.TextingIntegrationTest.sessionsOf;
+import static com.seriescare.notification.TextingIntegrationTest.textsTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.seriescare.contracts.scheduling.AppointmentStatus;
+import com.seriescare.contracts.scheduling.PatientRegistered;
+import com.seriescare.contracts.scheduling.SessionCancelled;
+import com.seriescare.contracts.scheduling.SessionRescheduled;
+import com.seriescare.contracts.scheduling.SessionScheduled;
+import com.seriescare.contracts.scheduling.SmsConsent;
+import com.seriescare.contracts.scheduling.SmsConsentChanged;
+import com.seriescare.notification.dispatch.MessageStatus;
+import com.seriescare.notification.dispatch.OutgoingMessage;
+import com.seriescare.notification.dispatch.OutgoingMessages;
+import com.seriescare.notification.planning.MessageKind;
+import com.seriescare.testsupport.EventPublisherForTests;
+import com.seriescare.testsupport.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A cancelled or moved session, or withdrawn consent, stops the texts that were planned for it. */
+@NotificationServiceTest
+class ChangesStopTextsIntegrationTest {
+
+    static final EventPublisherForTests events = new EventPublisherForTests();
+
+    @Autowired
+    OutgoingMessages messages;
+
+    @Autowired
+    MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.set(NotificationServiceTest.NOW);
+    }
+
+    @AfterAll
+    static void close() {
+        events.close();
+    }
+
+    @Test
+    void aSessionCancelledAMinuteBeforeItsPrepTextIsDueGetsNoText() {
+        var patient = registered(true, "en", "America/Denver");
+        SessionScheduled session = bookOneSession(patient);
+        OutgoingMessage prep = awaitPrepTips(patient.patientId(), 1);
+
+        clock.set(prep.dueAt().minus(Duration.ofMinutes(1)));
+        events.publish(cancelled(session, 2));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> prepTips(patient.patientId()).getFirst().status() == MessageStatus.CANCELLED);
+        clock.set(prep.dueAt().plus(Duration.ofMinutes(5)));
+
+        // held well past a few dispatcher polls: the confirmation is the only text this patient ever gets
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> textsTo(patient.mobilePhone()).size() == 1);
+        assertThat(prepTips(patient.patientId()).getFirst().reason()).contains("cancelled");
+    }
+
+    @Test
+    void aMovedSessionGetsItsPrepTextForTheNewTimeOnly() {
+        var patient = registered(true, "en", "America/Denver");
+        SessionScheduled session = bookOneSession(patient);
+        OutgoingMessage oldPrep = awaitPrepTips(patient.patientId(), 1);
+
+        Instant newStart = session.start().plus(Duration.ofDays(2));
+        events.publish(new SessionRescheduled(
+                session.patientId(),
+                session.seriesId(),
+                session.sessionId(),
+                1,
+                1,
+                newStart,
+                session.timeZone(),
+                90,
+                session.clinicId(),
+                2,
+                AppointmentStatus.booked,
+                session.start()));
+        List<OutgoingMessage> plans = await().atMost(Duration.ofSeconds(30))
+                .until(() -> prepTips(patient.patientId()), list -> list.size() == 2);
+
+        assertThat(plans)
+                .filteredOn(m -> m.plan().sessionRevision() == 1)
+                .singleElement()
+                .satisfies(m -> assertThat(m.status()).isEqualTo(MessageStatus.CANCELLED));
+        OutgoingMessage newPrep = plans.stream()
+                .filter(m -> m.plan().sessionRevision() == 2)
+                .findFirst()
+                .orElseThrow();
+        assertThat(newPrep.dueAt()).isEqualTo(oldPrep.dueAt().plus(Duration.ofDays(2)));
+
+        clock.set(newPrep.dueAt());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> textsTo(patient.mobilePhone()).size() == 2);
+        assertThat(prepTips(patient.patientId()))
+                .extracting(m -> m.plan().sessionRevision() + ":" + m.status())
+                .containsExactlyInAnyOrder("1:CANCELLED", "2:SENT");
+    }
+
+    @Test
+    void withdrawnConsentCancelsEverythingPendingForThePatient() {
+        var patient = registered(true, "en", "America/Denver");
+        bookOneSession(patient);
+        OutgoingMessage prep = awaitPrepTips(patient.patientId(), 1);
+
+        events.publish(new SmsConsentChanged(
+                patient.patientId(),
+                patient.clinicId(),
+                new SmsConsent(false, "phone-call", prep.dueAt(), "frontdesk")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> prepTips(patient.patientId()).getFirst().status() == MessageStatus.CANCELLED);
+        clock.set(prep.dueAt());
+
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> textsTo(patient.mobilePhone()).size() == 1);
+        assertThat(prepTips(patient.patientId()).getFirst().reason()).contains("consent");
+    }
+
+    /** A patient with one Tuesday session; waits until the booking confirmation went out. */
+    private SessionScheduled bookOneSession(PatientRegistered patient) {
+        var series = booked(patient.patientId(), "2026-12-01T09:00");
+        events.publish(patient);
+        events.publish(series);
+        SessionScheduled session = sessionsOf(series).getFirst();
+        events.publish(session);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> textsTo(patient.mobilePhone()).size() == 1);
+        return session;
+    }
+
+    private OutgoingMessage awaitPrepTips(String patientId, int count) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(() -> prepTips(patientId), list -> list.size() == count)
+                .getFirst();
+    }
+
+    private List<OutgoingMessage> prepTips(String patientId) {
+        return messages.forPatient(patientId).stream()
+                .filter(m -> m.plan().kind() == MessageKind.PREP_TIPS)
+                .toList();
+    }
+
+    private static SessionCancelled cancelled(SessionScheduled s, int revision) {
+        return new SessionCancelled(
+                s.patientId(),
+                s.seriesId(),
+                s.sessionId(),
+                s.sequence(),
+                s.sessionCount(),
+                s.start(),
+                s.timeZone(),
+                s.durationMinutes(),
+                s.clinicId(),
+                revision,
+                AppointmentStatus.cancelled,
+                "patient is unwell",
+                NotificationServiceTest.NOW);
+    }
+}
