@@ -1,5 +1,9 @@
 package com.seriescare.contracts;
 
+import com.seriescare.contracts.intake.ChecklistCompleted;
+import com.seriescare.contracts.intake.IntakeCompleted;
+import com.seriescare.contracts.notification.MessageStatusChanged;
+import com.seriescare.contracts.notification.SessionConfirmationReceived;
 import com.seriescare.contracts.scheduling.PatientContactChanged;
 import com.seriescare.contracts.scheduling.PatientRegistered;
 import com.seriescare.contracts.scheduling.SeriesBooked;
@@ -29,7 +33,12 @@ public enum EventType {
     SESSION_CHECKED_IN("clinic.session.checked-in.v1", Topics.SESSION_EVENTS, SessionCheckedIn.class),
     SESSION_COMPLETED("clinic.session.completed.v1", Topics.SESSION_EVENTS, SessionCompleted.class),
     SESSION_MISSED("clinic.session.missed.v1", Topics.SESSION_EVENTS, SessionMissed.class),
-    SESSION_CONFIRMED("clinic.session.confirmed.v1", Topics.SESSION_EVENTS, SessionConfirmed.class);
+    SESSION_CONFIRMED("clinic.session.confirmed.v1", Topics.SESSION_EVENTS, SessionConfirmed.class),
+    INTAKE_COMPLETED("clinic.intake.completed.v1", Topics.INTAKE_EVENTS, IntakeCompleted.class),
+    CHECKLIST_COMPLETED("clinic.checklist.completed.v1", Topics.INTAKE_EVENTS, ChecklistCompleted.class),
+    MESSAGE_STATUS_CHANGED("clinic.message.status-changed.v1", Topics.NOTIFICATION_EVENTS, MessageStatusChanged.class),
+    SESSION_CONFIRMATION_RECEIVED(
+            "clinic.reply.session-confirmed.v1", Topics.NOTIFICATION_EVENTS, SessionConfirmationReceived.class);
 
     private final String ceType;
     private final String topic;

@@ -171,9 +171,23 @@ class SeriesCatalog {
     }
 
     Series confirm(String seriesId, String sessionId, String channel) {
-        Instant now = clock.instant();
-        return change(seriesId, series -> {
-            Series changed = series.withSession(sessionId, s -> s.confirmed(now));
+        return confirm(load(seriesId), sessionId, channel, clock.instant());
+    }
+
+    /**
+     * Records a confirmation the patient texted (from notification-service's events, so no front-desk user is
+     * involved). A repeated confirmation changes nothing and publishes nothing.
+     */
+    void confirmByPatient(String seriesId, String sessionId, Instant receivedAt) {
+        documents.findById(seriesId).ifPresent(document -> confirm(document, sessionId, "sms", receivedAt));
+    }
+
+    private Series confirm(SeriesDocument document, String sessionId, String channel, Instant at) {
+        if (document.series().session(sessionId).confirmedAt() != null) {
+            return document.series();
+        }
+        return change(document, series -> {
+            Series changed = series.withSession(sessionId, s -> s.confirmed(at));
             return new Changed(changed, List.of(SessionEvents.confirmed(changed, changed.session(sessionId), channel)));
         });
     }
@@ -181,7 +195,11 @@ class SeriesCatalog {
     private record Changed(Series series, List<ClinicEvent> events) {}
 
     private Series change(String seriesId, Function<Series, Changed> change) {
-        SeriesDocument document = load(seriesId);
+        return change(load(seriesId), change);
+    }
+
+    private Series change(SeriesDocument document, Function<Series, Changed> change) {
+        String seriesId = document.id();
         Changed changed = change.apply(document.series());
         var update = new Update().set("series", changed.series()).inc("version", 1);
         if (!changed.events().isEmpty()) {

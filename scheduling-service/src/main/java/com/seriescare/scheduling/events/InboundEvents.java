@@ -1,0 +1,47 @@
+package com.seriescare.scheduling.events;
+
+import com.seriescare.contracts.ClinicEvent;
+import com.seriescare.contracts.EventCodec;
+import com.seriescare.contracts.intake.ChecklistCompleted;
+import com.seriescare.contracts.intake.IntakeCompleted;
+import com.seriescare.contracts.notification.MessageStatusChanged;
+import com.seriescare.contracts.notification.SessionConfirmationReceived;
+import com.seriescare.scheduling.readiness.ReadinessProjection;
+import com.seriescare.scheduling.series.PatientReplies;
+import com.seriescare.servicesupport.events.CloudEventConsumers;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/** The Kafka consumers of scheduling-service: intake and notification events, decoded and handed on. */
+@Configuration(proxyBeanMethods = false)
+class InboundEvents {
+
+    @Bean
+    Consumer<Message<byte[]>> intakeEvents(EventCodec codec, ReadinessProjection readiness) {
+        return CloudEventConsumers.decodingWith(codec, (ClinicEvent event) -> {
+            switch (event) {
+                case IntakeCompleted completed -> readiness.on(completed);
+                case ChecklistCompleted completed -> readiness.on(completed);
+                default -> {
+                    // other intake events do not concern scheduling
+                }
+            }
+        });
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> notificationEvents(
+            EventCodec codec, ReadinessProjection readiness, PatientReplies replies) {
+        return CloudEventConsumers.decodingWith(codec, (ClinicEvent event) -> {
+            switch (event) {
+                case MessageStatusChanged changed -> readiness.on(changed);
+                case SessionConfirmationReceived confirmation -> replies.on(confirmation);
+                default -> {
+                    // other notification events do not concern scheduling
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,91 @@
+package com.seriescare.scheduling.readiness;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import com.seriescare.contracts.intake.ChecklistCompleted;
+import com.seriescare.contracts.intake.IntakeCompleted;
+import com.seriescare.contracts.notification.MessageStatusChanged;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the front desk needs to know before a session, built only from intake and notification events (never by
+ * asking those services). Series facts and session facts are kept apart and joined when read, so it does not
+ * matter in which order events arrive; each update is idempotent, so redeliveries change nothing.
+ */
+@Component
+public class ReadinessProjection {
+
+    static final String SERIES = "readiness_series";
+    static final String SESSIONS = "readiness_sessions";
+
+    /** What is known of a series: whether its intake is complete, and its latest series-wide text. */
+    public record SeriesFacts(String id, Instant intakeCompletedAt, LastText lastText) {}
+
+    /** What is known of a session: its checklist, ride home, and latest text. */
+    public record SessionFacts(String id, Instant checklistCompletedAt, Boolean rideHomeConfirmed, LastText lastText) {}
+
+    private final MongoTemplate mongo;
+
+    ReadinessProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public void on(IntakeCompleted completed) {
+        upsert(SERIES, completed.seriesId(), new Update().set("intakeCompletedAt", completed.completedAt()));
+    }
+
+    public void on(ChecklistCompleted completed) {
+        upsert(
+                SESSIONS,
+                completed.sessionId(),
+                new Update()
+                        .set("checklistCompletedAt", completed.completedAt())
+                        .set("rideHomeConfirmed", completed.rideHomeConfirmed()));
+    }
+
+    public void on(MessageStatusChanged changed) {
+        var incoming = new LastText(changed.messageId(), changed.kind(), changed.status(), changed.at());
+        if (changed.sessionId() != null) {
+            LastText known = sessionFacts(List.of(changed.sessionId()))
+                    .getOrDefault(changed.sessionId(), emptySession(changed.sessionId()))
+                    .lastText();
+            upsert(SESSIONS, changed.sessionId(), new Update().set("lastText", LastText.newer(known, incoming)));
+        } else if (changed.seriesId() != null) {
+            LastText known = seriesFacts(List.of(changed.seriesId()))
+                    .getOrDefault(changed.seriesId(), emptySeries(changed.seriesId()))
+                    .lastText();
+            upsert(SERIES, changed.seriesId(), new Update().set("lastText", LastText.newer(known, incoming)));
+        }
+    }
+
+    public Map<String, SeriesFacts> seriesFacts(Collection<String> seriesIds) {
+        return mongo.find(query(where("_id").in(seriesIds)), SeriesFacts.class, SERIES).stream()
+                .collect(Collectors.toMap(SeriesFacts::id, Function.identity()));
+    }
+
+    public Map<String, SessionFacts> sessionFacts(Collection<String> sessionIds) {
+        return mongo.find(query(where("_id").in(sessionIds)), SessionFacts.class, SESSIONS).stream()
+                .collect(Collectors.toMap(SessionFacts::id, Function.identity()));
+    }
+
+    public static SeriesFacts emptySeries(String id) {
+        return new SeriesFacts(id, null, null);
+    }
+
+    public static SessionFacts emptySession(String id) {
+        return new SessionFacts(id, null, null, null);
+    }
+
+    private void upsert(String collection, String id, Update update) {
+        mongo.upsert(query(where("_id").is(id)), update, collection);
+    }
+}
