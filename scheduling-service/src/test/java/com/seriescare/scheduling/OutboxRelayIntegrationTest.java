@@ -6,8 +6,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import com.seriescare.contracts.Topics;
-import com.seriescare.scheduling.outbox.OutboxRelay;
-import com.seriescare.scheduling.outbox.PendingEvent;
+import com.seriescare.servicesupport.outbox.OutboxRelay;
+import com.seriescare.servicesupport.outbox.PendingEvent;
 import com.seriescare.testsupport.RecordedTopics;
 import com.seriescare.testsupport.RecordedTopics.Recorded;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package com.seriescare.scheduling.patients;
 
 import com.seriescare.scheduling.outbox.OutboxCollections;
-import com.seriescare.scheduling.outbox.PendingEvent;
+import com.seriescare.servicesupport.outbox.PendingEvent;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;

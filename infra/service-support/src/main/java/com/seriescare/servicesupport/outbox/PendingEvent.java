@@ -1,4 +1,4 @@
-package com.seriescare.scheduling.outbox;
+package com.seriescare.servicesupport.outbox;
 
 import com.seriescare.contracts.ClinicEvent;
 import com.seriescare.contracts.EventCodec;

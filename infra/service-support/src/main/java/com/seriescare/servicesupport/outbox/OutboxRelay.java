@@ -1,4 +1,4 @@
-package com.seriescare.scheduling.outbox;
+package com.seriescare.servicesupport.outbox;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 
 /**
  * Publishes what waits in the outboxes and then removes it, one event at a time: at least once, never lost. A
@@ -29,7 +28,6 @@ import org.springframework.stereotype.Component;
  * the order they were written, across all collections. A failed publish ends the pass, so nothing overtakes it.
  * This assumes one relay at a time per patient and writes that complete within the settle time.
  */
-@Component
 public class OutboxRelay {
 
     static final Duration SETTLE = Duration.ofMillis(500);
@@ -38,11 +36,14 @@ public class OutboxRelay {
 
     private final MongoTemplate mongo;
     private final EventPublisher publisher;
+    private final List<String> collections;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
-    OutboxRelay(MongoTemplate mongo, EventPublisher publisher) {
+    /** @param collections the collections whose documents carry an {@code outbox}; on a tie, earlier ones go first */
+    public OutboxRelay(MongoTemplate mongo, EventPublisher publisher, List<String> collections) {
         this.mongo = mongo;
         this.publisher = publisher;
+        this.collections = List.copyOf(collections);
     }
 
     @Scheduled(fixedDelayString = "${seriescare.outbox.poll-interval:200ms}")
@@ -90,7 +91,7 @@ public class OutboxRelay {
 
     private List<Entry> settledEntries(Instant settled) {
         List<Entry> entries = new ArrayList<>();
-        for (String collection : OutboxCollections.ALL) {
+        for (String collection : collections) {
             for (Document document : mongo.find(
                     query(where("outbox").elemMatch(where("writtenAt").lte(settled))), Document.class, collection)) {
                 List<Document> outbox = document.getList("outbox", Document.class);
@@ -103,7 +104,7 @@ public class OutboxRelay {
             }
         }
         entries.sort(Comparator.comparing((Entry e) -> e.event().writtenAt())
-                .thenComparing(e -> OutboxCollections.ALL.indexOf(e.collection()))
+                .thenComparing(e -> collections.indexOf(e.collection()))
                 .thenComparingInt(Entry::position));
         return entries;
     }

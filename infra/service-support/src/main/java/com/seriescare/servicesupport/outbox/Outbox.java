@@ -1,20 +1,18 @@
-package com.seriescare.scheduling.outbox;
+package com.seriescare.servicesupport.outbox;
 
 import com.seriescare.contracts.ClinicEvent;
 import com.seriescare.contracts.EventCodec;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.stereotype.Component;
 
 /** Turns the events of a state change into outbox entries to save with that change. */
-@Component
 public class Outbox {
 
     private final EventCodec codec;
     private final Clock clock;
 
-    Outbox(EventCodec codec, Clock clock) {
+    public Outbox(EventCodec codec, Clock clock) {
         this.codec = codec;
         this.clock = clock;
     }

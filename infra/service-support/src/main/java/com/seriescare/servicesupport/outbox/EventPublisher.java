@@ -1,9 +1,7 @@
-package com.seriescare.scheduling.outbox;
+package com.seriescare.servicesupport.outbox;
 
-import com.seriescare.contracts.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageBuilder;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -11,33 +9,28 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
-import org.springframework.stereotype.Component;
 
 /**
  * Sends an outbox entry as a CloudEvent in Kafka binary mode ({@code ce_*} headers, JSON body, key = patient
- * id). The binding is synchronous, so returning means the broker acknowledged the record.
+ * id) to its topic. Producers are synchronous ({@code spring.cloud.stream.kafka.default.producer.sync}), so
+ * returning means the broker acknowledged the record.
  */
-@Component
-class EventPublisher {
-
-    static final String SOURCE = "/seriescare/scheduling-service";
-
-    private static final Map<String, String> BINDING_BY_TOPIC = Map.of(Topics.SESSION_EVENTS, "sessionEvents");
+public class EventPublisher {
 
     private final StreamBridge streamBridge;
+    private final String source;
 
-    EventPublisher(StreamBridge streamBridge) {
+    /** @param source the CloudEvents {@code source}: the publishing service, e.g. {@code /seriescare/scheduling-service} */
+    public EventPublisher(StreamBridge streamBridge, String source) {
         this.streamBridge = streamBridge;
+        this.source = source;
     }
 
     void publish(PendingEvent event) {
-        String binding = BINDING_BY_TOPIC.get(event.topic());
-        if (binding == null) {
-            throw new IllegalStateException("No output binding for topic " + event.topic());
-        }
+        String binding = event.topic();
         Message<byte[]> message = CloudEventMessageBuilder.withData(event.body().getBytes(StandardCharsets.UTF_8))
                 .setId(event.eventId())
-                .setSource(SOURCE)
+                .setSource(source)
                 .setType(event.ceType())
                 .setSubject(event.subject())
                 .setSpecVersion("1.0")

@@ -1,0 +1,44 @@
+package com.seriescare.servicesupport.outbox;
+
+import com.seriescare.contracts.EventCodec;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The transactional outbox for a service that lists its outbox collections in
+ * {@code seriescare.outbox.collections}.
+ */
+@AutoConfiguration
+@ConditionalOnProperty("seriescare.outbox.collections[0]")
+@EnableConfigurationProperties(OutboxAutoConfiguration.OutboxProperties.class)
+public class OutboxAutoConfiguration {
+
+    /**
+     * @param collections the collections whose documents carry an {@code outbox} array, in tie-break order
+     * @param source the CloudEvents source of this service's events
+     */
+    @ConfigurationProperties("seriescare.outbox")
+    public record OutboxProperties(List<String> collections, String source) {}
+
+    @Bean
+    Outbox outbox(EventCodec codec, Clock clock) {
+        return new Outbox(codec, clock);
+    }
+
+    @Bean
+    EventPublisher eventPublisher(StreamBridge streamBridge, OutboxProperties properties) {
+        return new EventPublisher(streamBridge, properties.source());
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, EventPublisher publisher, OutboxProperties properties) {
+        return new OutboxRelay(mongo, publisher, properties.collections());
+    }
+}
