@@ -1,7 +1,9 @@
 package com.seriescare.contracts;
 
+import com.seriescare.contracts.care.CareAlertRaised;
 import com.seriescare.contracts.intake.ChecklistCompleted;
 import com.seriescare.contracts.intake.IntakeCompleted;
+import com.seriescare.contracts.notification.InboundMessageReceived;
 import com.seriescare.contracts.notification.MessageStatusChanged;
 import com.seriescare.contracts.notification.SessionConfirmationReceived;
 import com.seriescare.contracts.scheduling.PatientContactChanged;
@@ -38,7 +40,9 @@ public enum EventType {
     CHECKLIST_COMPLETED("clinic.checklist.completed.v1", Topics.INTAKE_EVENTS, ChecklistCompleted.class),
     MESSAGE_STATUS_CHANGED("clinic.message.status-changed.v1", Topics.NOTIFICATION_EVENTS, MessageStatusChanged.class),
     SESSION_CONFIRMATION_RECEIVED(
-            "clinic.reply.session-confirmed.v1", Topics.NOTIFICATION_EVENTS, SessionConfirmationReceived.class);
+            "clinic.reply.session-confirmed.v1", Topics.NOTIFICATION_EVENTS, SessionConfirmationReceived.class),
+    INBOUND_MESSAGE_RECEIVED("clinic.reply.received.v1", Topics.NOTIFICATION_EVENTS, InboundMessageReceived.class),
+    CARE_ALERT_RAISED("clinic.care-alert.raised.v1", Topics.CARE_ALERTS, CareAlertRaised.class);
 
     private final String ceType;
     private final String topic;

@@ -3,8 +3,10 @@ package com.seriescare.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.seriescare.contracts.care.CareAlertRaised;
 import com.seriescare.contracts.intake.ChecklistCompleted;
 import com.seriescare.contracts.intake.IntakeCompleted;
+import com.seriescare.contracts.notification.InboundMessageReceived;
 import com.seriescare.contracts.notification.MessageStatusChanged;
 import com.seriescare.contracts.notification.SessionConfirmationReceived;
 import com.seriescare.contracts.scheduling.AppointmentStatus;
@@ -151,6 +153,8 @@ class EventContractTest {
                 new MessageStatusChanged("p-1", "m-1", "prep_tips", "s-1", "x-1", "delivered", NOW),
                 new MessageStatusChanged("p-1", "m-2", "booking_confirmation", "s-1", null, "sent", NOW),
                 new SessionConfirmationReceived("p-1", "s-1", "x-1", NOW),
+                new InboundMessageReceived("p-1", "i-1", "reschedule", true, "R", "0142", NOW),
+                new CareAlertRaised("p-1", "a-1", "crisis_language", "urgent", "I want to end my life", NOW),
                 new SessionConfirmed(
                         "p-1",
                         "s-1",

@@ -1,0 +1,30 @@
+package com.seriescare.contracts.notification;
+
+import com.seriescare.contracts.ClinicEvent;
+import java.time.Instant;
+
+/**
+ * A patient texted us. {@code needsHuman} means someone at the clinic must read and handle it (a reschedule
+ * request, a crisis, anything we do not understand). The body is for the care team; keep it inside the clinic.
+ *
+ * @param patientId the patient whose phone sent it; {@code unknown-sender} when no patient has that number
+ * @param intent what we read in it: crisis, stop, start, help, confirm, reschedule, mood or other
+ * @param fromPhoneLast4 the last four digits of the sending phone, to tell family members sharing a phone apart
+ */
+public record InboundMessageReceived(
+        String patientId,
+        String inboundId,
+        String intent,
+        boolean needsHuman,
+        String body,
+        String fromPhoneLast4,
+        Instant receivedAt)
+        implements ClinicEvent {
+
+    public static final String UNKNOWN_SENDER = "unknown-sender";
+
+    @Override
+    public String subject() {
+        return inboundId;
+    }
+}

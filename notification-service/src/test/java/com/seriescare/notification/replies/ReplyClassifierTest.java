@@ -1,0 +1,98 @@
+package com.seriescare.notification.replies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ReplyClassifierTest {
+
+    static final ReplyClassifier classifier = new ReplyClassifier(List.of(
+            "suicide",
+            "kill myself",
+            "end my life",
+            "hurt myself",
+            "don't want to live",
+            "want to die",
+            "suicidio",
+            "matarme",
+            "quitarme la vida",
+            "hacerme dano",
+            "no quiero vivir"));
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "STOP",
+                "stop",
+                " Stop ",
+                "STOP.",
+                "stopall",
+                "UNSUBSCRIBE",
+                "cancel",
+                "End",
+                "QUIT",
+                "revoke",
+                "optout",
+                "Opt Out",
+                "stop!"
+            })
+    void stopAndItsSynonymsInAnyCaseAndSpacingRevokeConsent(String reply) {
+        assertThat(classifier.classify(reply)).isEqualTo(ReplyIntent.STOP);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "I want to kill myself",
+                "i dont know, i DON’T WANT TO LIVE anymore",
+                "thinking about suicide",
+                "STOP I want to end my life",
+                "quiero matarme",
+                "No quiero vivir",
+                "pienso en el suicidio",
+                "quiero hacerme daño"
+            })
+    void crisisLanguageInEnglishOrSpanishWinsOverEverythingElse(String reply) {
+        assertThat(classifier.classify(reply)).isEqualTo(ReplyIntent.CRISIS);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "START,START",
+        "unstop,START",
+        "HELP,HELP",
+        "ayuda,HELP",
+        "C,CONFIRM",
+        "yes,CONFIRM",
+        "Sí,CONFIRM",
+        "si,CONFIRM",
+        "R,RESCHEDULE",
+        "3,MOOD",
+        "1,MOOD",
+        "5,MOOD"
+    })
+    void keywordsAreRecognised(String reply, ReplyIntent intent) {
+        assertThat(classifier.classify(reply)).isEqualTo(intent);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "please stop texting me",
+                "can I come at 10 instead?",
+                "6",
+                "0",
+                "",
+                "ok thanks",
+                "yes please call me"
+            })
+    void anythingElseGoesToAHuman(String reply) {
+        ReplyIntent intent = classifier.classify(reply);
+
+        assertThat(intent).isEqualTo(ReplyIntent.OTHER);
+        assertThat(intent.needsHuman()).isTrue();
+    }
+}
