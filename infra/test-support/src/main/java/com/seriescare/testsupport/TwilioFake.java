@@ -109,6 +109,56 @@ public final class TwilioFake implements AutoCloseable {
         requests.set(0);
     }
 
+    /**
+     * Calls a webhook the way Twilio does: a form-encoded POST signed with {@code X-Twilio-Signature} (HMAC-SHA1 of
+     * the public URL followed by every field name and value in name order, keyed by the auth token, Base64).
+     *
+     * @param publicUrl the URL Twilio would call (it is what gets signed)
+     * @param actualUrl where the service really listens (e.g. behind a proxy, on a random test port)
+     * @return the HTTP status of the answer
+     */
+    public int callWebhook(String publicUrl, String actualUrl, Map<String, String> fields) {
+        return callWebhook(actualUrl, fields, sign(AUTH_TOKEN, publicUrl, fields));
+    }
+
+    /** Calls a webhook with any signature (or none, when null): for forged requests. */
+    public int callWebhook(String actualUrl, Map<String, String> fields, String signature) {
+        String form = fields.entrySet().stream()
+                .map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(actualUrl))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form));
+        if (signature != null) {
+            request.header("X-Twilio-Signature", signature);
+        }
+        try {
+            return java.net.http.HttpClient.newHttpClient()
+                    .send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Twilio's request signature. */
+    public static String sign(String authToken, String url, Map<String, String> fields) {
+        StringBuilder data = new StringBuilder(url);
+        new java.util.TreeMap<>(fields).forEach((key, value) -> data.append(key).append(value));
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+            mac.init(new javax.crypto.spec.SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         server.stop(0);

@@ -1,5 +1,6 @@
 package com.seriescare.notification.dispatch;
 
+import com.seriescare.contracts.notification.MessageStatusChanged;
 import com.seriescare.notification.clinic.Clinic;
 import com.seriescare.notification.patients.PatientContact;
 import com.seriescare.notification.patients.PatientContacts;
@@ -7,6 +8,7 @@ import com.seriescare.notification.planning.MessageText;
 import com.seriescare.notification.sessions.SessionViews;
 import com.seriescare.notification.sms.SmsRejected;
 import com.seriescare.notification.sms.SmsSender;
+import com.seriescare.servicesupport.outbox.Outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +38,7 @@ public class Dispatcher {
     private final SmsSender sender;
     private final Clinic clinic;
     private final DispatchProperties properties;
+    private final Outbox outbox;
     private final Clock clock;
     private final String instance = "dispatcher-" + UUID.randomUUID();
 
@@ -46,6 +49,7 @@ public class Dispatcher {
             SmsSender sender,
             Clinic clinic,
             DispatchProperties properties,
+            Outbox outbox,
             Clock clock) {
         this.messages = messages;
         this.contacts = contacts;
@@ -53,6 +57,7 @@ public class Dispatcher {
         this.sender = sender;
         this.clinic = clinic;
         this.properties = properties;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -78,6 +83,15 @@ public class Dispatcher {
 
     private void dispatch(OutgoingMessage message) {
         Optional<PatientContact> contact = contacts.find(message.plan().patientId());
+        if (message.plan().isReply()) {
+            send(
+                    message,
+                    message.plan().to(),
+                    contact.map(PatientContact::firstName).orElse(""),
+                    contact.map(PatientContact::language).orElse("en"),
+                    contact.map(PatientContact::timeZone).orElse("UTC"));
+            return;
+        }
         if (contact.isEmpty()) {
             // the patient's details have not arrived yet (events of other patients may be ahead); try again soon
             messages.transition(
@@ -91,31 +105,33 @@ public class Dispatcher {
         }
         Optional<String> stale = staleBecause(message);
         if (stale.isPresent()) {
-            messages.transition(
-                    message,
-                    MessageStatus.LEASED,
-                    new Update().set("status", MessageStatus.CANCELLED).set("reason", stale.get()));
+            cancel(message, stale.get());
             return;
         }
         PatientContact patient = contact.get();
         if (!patient.smsConsent()) {
-            messages.transition(
-                    message,
-                    MessageStatus.LEASED,
-                    new Update()
-                            .set("status", MessageStatus.CANCELLED)
-                            .set("reason", "the patient has not consented to texts"));
+            cancel(message, "the patient has not consented to texts");
             return;
         }
+        send(message, patient.mobilePhone(), patient.firstName(), patient.language(), patient.timeZone());
+    }
+
+    private void cancel(OutgoingMessage message, String reason) {
+        messages.transition(
+                message,
+                MessageStatus.LEASED,
+                withStatusEvent(
+                        message,
+                        MessageStatus.CANCELLED,
+                        new Update().set("status", MessageStatus.CANCELLED).set("reason", reason)));
+    }
+
+    private void send(OutgoingMessage message, String to, String firstName, String language, String timeZone) {
         String body = MessageText.render(
                 message.plan().kind(),
                 message.plan().sessionStarts(),
                 new MessageText.Variables(
-                        patient.firstName(),
-                        patient.language(),
-                        ZoneId.of(patient.timeZone()),
-                        clinic.shortName(),
-                        clinic.displayPhone()));
+                        firstName, language, ZoneId.of(timeZone), clinic.shortName(), clinic.displayPhone()));
         Instant now = clock.instant();
         if (!messages.transition(
                 message,
@@ -127,15 +143,18 @@ public class Dispatcher {
             return; // our lease ran out and another instance has it now
         }
         try {
-            String providerId = sender.send(patient.mobilePhone(), body, properties.statusCallback());
+            String providerId = sender.send(to, body, properties.statusCallback());
             messages.transition(
                     message,
                     MessageStatus.SENDING,
-                    new Update()
-                            .set("status", MessageStatus.SENT)
-                            .set("providerId", providerId)
-                            .set("sentAt", clock.instant())
-                            .unset("reason"));
+                    withStatusEvent(
+                            message,
+                            MessageStatus.SENT,
+                            new Update()
+                                    .set("status", MessageStatus.SENT)
+                                    .set("providerId", providerId)
+                                    .set("sentAt", clock.instant())
+                                    .unset("reason")));
             log.info("Sent {} {} (provider id {})", message.plan().kind(), message.id(), providerId);
         } catch (SmsRejected rejected) {
             handleRejection(message, rejected);
@@ -165,7 +184,10 @@ public class Dispatcher {
             messages.transition(
                     message,
                     MessageStatus.SENDING,
-                    new Update().set("status", MessageStatus.FAILED).set("reason", rejected.getMessage()));
+                    withStatusEvent(
+                            message,
+                            MessageStatus.FAILED,
+                            new Update().set("status", MessageStatus.FAILED).set("reason", rejected.getMessage())));
             log.warn("Text {} failed for good after {} attempt(s): {}", message.id(), attempts, rejected.getMessage());
             return;
         }
@@ -178,6 +200,20 @@ public class Dispatcher {
                         .set("dueAt", clock.instant().plus(delay))
                         .set("reason", "retrying in " + delay.toSeconds() + " s: " + rejected.getMessage()));
         log.info("Text {} refused for now ({}); retry in {}", message.id(), rejected.code(), delay);
+    }
+
+    /** Adds to the update the event that tells the front desk (and integrations) how the text is doing. */
+    private Update withStatusEvent(OutgoingMessage message, MessageStatus status, Update update) {
+        var event = new MessageStatusChanged(
+                message.plan().patientId(),
+                message.id(),
+                message.plan().kind().name().toLowerCase(java.util.Locale.ROOT),
+                message.plan().seriesId(),
+                message.plan().sessionId(),
+                status.name().toLowerCase(java.util.Locale.ROOT),
+                clock.instant());
+        return update.push("outbox")
+                .each(outbox.entriesFor(java.util.List.of(event)).toArray());
     }
 
     /** Exponential (first delay × 2^(attempt-1)) with up to 50% jitter, capped at 15 minutes. */

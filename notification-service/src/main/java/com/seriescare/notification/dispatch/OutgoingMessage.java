@@ -22,12 +22,13 @@ public record OutgoingMessage(
         int attempts,
         String providerId,
         Instant sentAt,
-        String reason) {
+        String reason,
+        String deliveryStatus) {
 
     public static final String COLLECTION = "outgoing_messages";
 
     static OutgoingMessage planned(String id, PlannedMessage plan) {
         return new OutgoingMessage(
-                id, plan.planKey(), plan, MessageStatus.PLANNED, plan.dueAt(), null, null, 0, null, null, null);
+                id, plan.planKey(), plan, MessageStatus.PLANNED, plan.dueAt(), null, null, 0, null, null, null, null);
     }
 }

@@ -3,10 +3,14 @@ package com.seriescare.notification.dispatch;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.seriescare.contracts.notification.MessageStatusChanged;
 import com.seriescare.notification.planning.PlannedMessage;
+import com.seriescare.servicesupport.outbox.Outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -112,6 +116,50 @@ public class OutgoingMessages {
                 OutgoingMessage.class);
         return (int) result.getModifiedCount();
     }
+
+    /**
+     * Records what the provider says became of a text, and publishes it. Statuses only move forward
+     * (queued, sending, sent, then delivered, undelivered or failed), so a late or repeated callback changes nothing.
+     *
+     * @return false when the text is unknown or the status is not news
+     */
+    public boolean recordDeliveryStatus(String providerId, String status, Instant at, Outbox outbox) {
+        int rank = DELIVERY_RANK.getOrDefault(status, -1);
+        if (rank < 0) {
+            return false;
+        }
+        List<String> older = DELIVERY_RANK.entrySet().stream()
+                .filter(e -> e.getValue() < rank)
+                .map(Map.Entry::getKey)
+                .toList();
+        OutgoingMessage message = mongo.findOne(query(where("providerId").is(providerId)), OutgoingMessage.class);
+        if (message == null) {
+            return false;
+        }
+        var event = new MessageStatusChanged(
+                message.plan().patientId(),
+                message.id(),
+                message.plan().kind().name().toLowerCase(Locale.ROOT),
+                message.plan().seriesId(),
+                message.plan().sessionId(),
+                status,
+                at);
+        var result = mongo.updateFirst(
+                query(where("_id")
+                        .is(message.id())
+                        .orOperator(
+                                where("deliveryStatus").exists(false),
+                                where("deliveryStatus").in(older))),
+                new Update()
+                        .set("deliveryStatus", status)
+                        .push("outbox")
+                        .each(outbox.entriesFor(List.of(event)).toArray()),
+                OutgoingMessage.class);
+        return result.getModifiedCount() == 1;
+    }
+
+    private static final Map<String, Integer> DELIVERY_RANK =
+            Map.of("accepted", 0, "queued", 0, "sending", 1, "sent", 2, "delivered", 3, "undelivered", 3, "failed", 3);
 
     public List<OutgoingMessage> forPatient(String patientId) {
         return mongo.find(query(where("plan.patientId").is(patientId)).with(Sort.by("dueAt")), OutgoingMessage.class);

@@ -1,5 +1,9 @@
 package com.seriescare.notification.patients;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
@@ -23,6 +27,13 @@ public class PatientContacts {
     public Optional<PatientContact> find(String patientId) {
         return Optional.ofNullable(mongo.findById(patientId, Stored.class, COLLECTION))
                 .map(Stored::contact);
+    }
+
+    /** Every patient with this mobile phone (family members may share one). */
+    public List<PatientContact> withPhone(String mobilePhone) {
+        return mongo.find(query(where("contact.mobilePhone").is(mobilePhone)), Stored.class, COLLECTION).stream()
+                .map(Stored::contact)
+                .toList();
     }
 
     record Stored(String id, PatientContact contact) {}

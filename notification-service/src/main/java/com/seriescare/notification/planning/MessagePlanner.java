@@ -30,7 +30,9 @@ public final class MessagePlanner {
                 null,
                 0,
                 now,
-                booked.sessions().stream().map(BookedSession::start).toList());
+                booked.sessions().stream().map(BookedSession::start).toList(),
+                null,
+                false);
     }
 
     /**
@@ -59,6 +61,8 @@ public final class MessagePlanner {
                 session.sessionId(),
                 session.revision(),
                 due,
-                java.util.List.of(session.start())));
+                java.util.List.of(session.start()),
+                null,
+                false));
     }
 }

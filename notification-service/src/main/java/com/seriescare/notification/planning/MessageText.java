@@ -44,6 +44,17 @@ public final class MessageText {
                                         v.clinicName(),
                                         time(sessionStarts.getFirst(), v),
                                         v.clinicPhone());
+            case CRISIS_RESPONSE ->
+                es
+                        ? "Si usted corre peligro o piensa en hacerse daño, llame o escriba al 988 o llame al 911 ahora. Tambien puede llamar a %s: %s."
+                                .formatted(v.clinicName(), v.clinicPhone())
+                        : "If you are in danger or thinking of harming yourself, call or text 988 or call 911 now. %s is here for you too: %s."
+                                .formatted(v.clinicName(), v.clinicPhone());
+            case HELP_RESPONSE ->
+                es
+                        ? "%s: llame al %s. Responda STOP para no recibir mensajes."
+                                .formatted(v.clinicName(), v.clinicPhone())
+                        : "%s: call us at %s. Reply STOP to opt out.".formatted(v.clinicName(), v.clinicPhone());
         };
     }
 

@@ -10,6 +10,8 @@ import java.util.List;
  * @param sessionId the session it is about; null for a series-wide text
  * @param sessionRevision the revision of the session it was planned for; 0 for a series-wide text
  * @param sessionStarts the session starts the text mentions
+ * @param to for a reply, the number that wrote to us; null means the patient's mobile phone
+ * @param urgent sent at once whatever the hour (the answer to crisis language)
  */
 public record PlannedMessage(
         String planKey,
@@ -19,9 +21,31 @@ public record PlannedMessage(
         String sessionId,
         int sessionRevision,
         Instant dueAt,
-        List<Instant> sessionStarts) {
+        List<Instant> sessionStarts,
+        String to,
+        boolean urgent) {
 
     public PlannedMessage {
-        sessionStarts = List.copyOf(sessionStarts);
+        sessionStarts = sessionStarts == null ? List.of() : List.copyOf(sessionStarts);
+    }
+
+    /** A reply to a text we received: to the number that wrote, due at once. */
+    public static PlannedMessage reply(String inboundId, MessageKind kind, String patientId, String to, Instant now) {
+        return new PlannedMessage(
+                inboundId + ":" + kind,
+                kind,
+                patientId,
+                null,
+                null,
+                0,
+                now,
+                List.of(),
+                to,
+                kind == MessageKind.CRISIS_RESPONSE);
+    }
+
+    /** A reply goes to whoever wrote, whether or not they agreed to reminders. */
+    public boolean isReply() {
+        return to != null;
     }
 }

@@ -31,5 +31,23 @@ public class SessionViews {
                 .map(Stored::view);
     }
 
+    /** The patient's next session that is still booked, if any. */
+    public Optional<SessionView> nextBooked(String patientId, java.time.Instant now) {
+        return mongo
+                .find(
+                        org.springframework.data.mongodb.core.query.Query.query(
+                                        org.springframework.data.mongodb.core.query.Criteria.where("view.patientId")
+                                                .is(patientId)
+                                                .and("view.start")
+                                                .gt(now))
+                                .with(org.springframework.data.domain.Sort.by("view.start")),
+                        Stored.class,
+                        COLLECTION)
+                .stream()
+                .map(Stored::view)
+                .filter(view -> view.status() == com.seriescare.contracts.scheduling.AppointmentStatus.booked)
+                .findFirst();
+    }
+
     record Stored(String id, SessionView view) {}
 }

@@ -71,11 +71,19 @@ class MessageTextTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MessageKind.class)
+    @EnumSource(
+            value = MessageKind.class,
+            names = {"BOOKING_CONFIRMATION", "PREP_TIPS"})
     void timesAreShownInThePatientsZoneWithItsAbbreviation(MessageKind kind) {
         String text = render(kind, "en");
 
         assertThat(text).contains("9:00 AM MDT");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theCrisisAnswerGivesTheCrisisLineEmergencyNumberAndClinicPhone() {
+        assertThat(render(MessageKind.CRISIS_RESPONSE, "en")).contains("988", "911", "(303) 555-0100");
+        assertThat(render(MessageKind.CRISIS_RESPONSE, "es")).contains("988", "911", "(303) 555-0100");
     }
 
     @org.junit.jupiter.api.Test

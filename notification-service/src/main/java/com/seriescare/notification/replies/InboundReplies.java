@@ -1,0 +1,153 @@
+package com.seriescare.notification.replies;
+
+import com.seriescare.contracts.ClinicEvent;
+import com.seriescare.contracts.care.CareAlertRaised;
+import com.seriescare.contracts.notification.InboundMessageReceived;
+import com.seriescare.contracts.notification.SessionConfirmationReceived;
+import com.seriescare.notification.dispatch.OutgoingMessages;
+import com.seriescare.notification.patients.PatientContact;
+import com.seriescare.notification.patients.PatientContacts;
+import com.seriescare.notification.planning.MessageKind;
+import com.seriescare.notification.planning.PlannedMessage;
+import com.seriescare.notification.sessions.SessionViews;
+import com.seriescare.servicesupport.outbox.Outbox;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Everything that happens when a patient texts us, whichever way the text arrived (Twilio's webhook or the dev
+ * stack's simulator). The reply and its events are stored in one document, so none is lost; a provider message id
+ * seen before is ignored, so Twilio's retries do nothing twice.
+ */
+@Service
+public class InboundReplies {
+
+    static final String COLLECTION = "inbound_messages";
+
+    private static final Logger log = LoggerFactory.getLogger(InboundReplies.class);
+
+    /** How an inbound text is stored: what came in, what we read, and the events to publish. */
+    record InboundMessage(
+            String id,
+            String providerId,
+            String fromPhone,
+            String body,
+            ReplyIntent intent,
+            List<String> patientIds,
+            Instant receivedAt,
+            List<com.seriescare.servicesupport.outbox.PendingEvent> outbox) {}
+
+    private final ReplyClassifier classifier;
+    private final PatientContacts contacts;
+    private final SessionViews sessions;
+    private final OutgoingMessages messages;
+    private final Outbox outbox;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    InboundReplies(
+            RepliesProperties properties,
+            PatientContacts contacts,
+            SessionViews sessions,
+            OutgoingMessages messages,
+            Outbox outbox,
+            MongoTemplate mongo,
+            Clock clock) {
+        this.classifier = new ReplyClassifier(properties.crisisPhrases());
+        this.contacts = contacts;
+        this.sessions = sessions;
+        this.messages = messages;
+        this.outbox = outbox;
+        this.mongo = mongo;
+        this.clock = clock;
+        // Twilio retries a webhook it thinks failed: the same MessageSid must be handled once
+        mongo.indexOps(COLLECTION)
+                .createIndex(new org.springframework.data.mongodb.core.index.Index(
+                                "providerId", org.springframework.data.domain.Sort.Direction.ASC)
+                        .unique());
+    }
+
+    /** @param providerId the provider's id of the inbound text (Twilio's MessageSid), so retries are recognised */
+    public ReplyIntent receive(String fromPhone, String body, String providerId) {
+        Instant now = clock.instant();
+        ReplyIntent intent = classifier.classify(body);
+        List<PatientContact> senders = contacts.withPhone(fromPhone);
+        String inboundId = UUID.randomUUID().toString();
+        List<ClinicEvent> events = new ArrayList<>();
+        List<String> patientIds = senders.isEmpty()
+                ? List.of(InboundMessageReceived.UNKNOWN_SENDER)
+                : senders.stream().map(PatientContact::patientId).toList();
+        String last4 = fromPhone.length() >= 4 ? fromPhone.substring(fromPhone.length() - 4) : fromPhone;
+        for (String patientId : patientIds) {
+            events.add(new InboundMessageReceived(
+                    patientId,
+                    inboundId,
+                    intent.name().toLowerCase(Locale.ROOT),
+                    intent.needsHuman(),
+                    body,
+                    last4,
+                    now));
+        }
+        if (intent == ReplyIntent.CRISIS) {
+            for (String patientId : patientIds) {
+                events.add(new CareAlertRaised(
+                        patientId, UUID.randomUUID().toString(), "crisis_language", "urgent", body, now));
+            }
+        }
+        if (intent == ReplyIntent.MOOD && Integer.parseInt(body.strip()) <= 2) {
+            for (String patientId : patientIds) {
+                events.add(new CareAlertRaised(
+                        patientId, UUID.randomUUID().toString(), "low_mood", "high", body.strip(), now));
+            }
+        }
+        if (intent == ReplyIntent.CONFIRM) {
+            for (PatientContact sender : senders) {
+                sessions.nextBooked(sender.patientId(), now)
+                        .ifPresent(next -> events.add(new SessionConfirmationReceived(
+                                sender.patientId(), next.seriesId(), next.sessionId(), now)));
+            }
+        }
+        try {
+            mongo.insert(
+                    new InboundMessage(
+                            inboundId, providerId, fromPhone, body, intent, patientIds, now, outbox.entriesFor(events)),
+                    COLLECTION);
+        } catch (DuplicateKeyException seenBefore) {
+            return intent;
+        }
+        act(intent, inboundId, senders, fromPhone, now);
+        log.info("Reply {} read as {} for {} patient(s)", inboundId, intent, senders.size());
+        return intent;
+    }
+
+    private void act(
+            ReplyIntent intent, String inboundId, List<PatientContact> senders, String fromPhone, Instant now) {
+        String patientId = senders.isEmpty()
+                ? InboundMessageReceived.UNKNOWN_SENDER
+                : senders.getFirst().patientId();
+        switch (intent) {
+            case CRISIS ->
+                messages.plan(PlannedMessage.reply(inboundId, MessageKind.CRISIS_RESPONSE, patientId, fromPhone, now));
+            case HELP ->
+                messages.plan(PlannedMessage.reply(inboundId, MessageKind.HELP_RESPONSE, patientId, fromPhone, now));
+            case STOP ->
+                senders.forEach(sender -> {
+                    contacts.save(sender.withConsent(false));
+                    messages.cancelPendingForPatient(sender.patientId(), "the patient replied STOP");
+                });
+            case START -> senders.forEach(sender -> contacts.save(sender.withConsent(true)));
+            default -> {
+                // confirmations, moods and texts for a human travel as events
+            }
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package com.seriescare.notification;
+
+import static com.seriescare.notification.NotificationServiceTest.TWILIO;
+import static com.seriescare.notification.TextingIntegrationTest.booked;
+import static com.seriescare.notification.TextingIntegrationTest.registered;
+import static com.seriescare.notification.TextingIntegrationTest.sessionsOf;
+import static com.seriescare.notification.TextingIntegrationTest.textsTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.seriescare.contracts.Topics;
+import com.seriescare.contracts.scheduling.PatientRegistered;
+import com.seriescare.notification.dispatch.MessageStatus;
+import com.seriescare.notification.dispatch.OutgoingMessages;
+import com.seriescare.notification.patients.PatientContacts;
+import com.seriescare.notification.planning.MessageKind;
+import com.seriescare.testsupport.EventPublisherForTests;
+import com.seriescare.testsupport.MutableClock;
+import com.seriescare.testsupport.RecordedTopics;
+import com.seriescare.testsupport.RecordedTopics.Recorded;
+import com.seriescare.testsupport.TwilioFake;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Patients' replies through Twilio's signed webhook, and delivery reports. */
+@NotificationServiceTest
+class RepliesIntegrationTest {
+
+    /** What Twilio calls (the public URL); the test reaches the service on its random port. */
+    static final String PUBLIC = "http://localhost:8083";
+
+    static final EventPublisherForTests events = new EventPublisherForTests();
+    static final JsonMapper json = JsonMapper.builder().build();
+    static RecordedTopics topics;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PatientContacts contacts;
+
+    @Autowired
+    OutgoingMessages messages;
+
+    @Autowired
+    MutableClock clock;
+
+    @BeforeAll
+    static void record() {
+        topics = RecordedTopics.of(Topics.NOTIFICATION_EVENTS, Topics.CARE_ALERTS);
+    }
+
+    @AfterAll
+    static void close() {
+        events.close();
+        topics.close();
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.set(NotificationServiceTest.NOW);
+    }
+
+    @Test
+    void aForgedOrUnsignedWebhookIsRefusedAndChangesNothing() {
+        var patient = knownPatient();
+        Map<String, String> stop = text(patient.mobilePhone(), "STOP");
+
+        int unsigned = TWILIO.callWebhook(url("/twilio/inbound"), stop, null);
+        int forged = TWILIO.callWebhook(
+                url("/twilio/inbound"), stop, TwilioFake.sign("not-the-token", PUBLIC + "/twilio/inbound", stop));
+        int wrongUrl = TWILIO.callWebhook("http://evil.example/twilio/inbound", url("/twilio/inbound"), stop);
+
+        assertThat(List.of(unsigned, forged, wrongUrl)).containsOnly(403);
+        assertThat(contacts.find(patient.patientId()).orElseThrow().smsConsent())
+                .isTrue();
+    }
+
+    @Test
+    void stopRevokesConsentAtOnceAndCancelsWhatIsPending() {
+        var patient = knownPatient();
+        var series = booked(patient.patientId(), "2026-12-01T09:00");
+        events.publish(series);
+        sessionsOf(series).forEach(events::publish);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> messages.forPatient(patient.patientId()).stream()
+                        .anyMatch(m -> m.plan().kind() == MessageKind.PREP_TIPS));
+
+        assertThat(reply(patient, " stop ")).isEqualTo(200);
+
+        assertThat(contacts.find(patient.patientId()).orElseThrow().smsConsent())
+                .isFalse();
+        assertThat(messages.forPatient(patient.patientId()))
+                .filteredOn(m -> m.plan().kind() == MessageKind.PREP_TIPS)
+                .allSatisfy(m -> assertThat(m.status()).isEqualTo(MessageStatus.CANCELLED));
+        assertThat(awaitEvent(patient.patientId(), "clinic.reply.received.v1")
+                        .path("intent")
+                        .asString())
+                .isEqualTo("stop");
+    }
+
+    @Test
+    void crisisLanguageAtTwoInTheMorningAlertsAClinicianAndAnswersAtOnce() {
+        var patient = knownPatient();
+        clock.set(Instant.parse("2026-11-21T09:00:00Z")); // 02:00 in Denver
+
+        reply(patient, "I can't do this anymore, I want to end my life");
+
+        JsonNode alert = awaitEvent(patient.patientId(), "clinic.care-alert.raised.v1");
+        assertThat(alert.path("severity").asString()).isEqualTo("urgent");
+        assertThat(alert.path("reason").asString()).isEqualTo("crisis_language");
+        var answer = await().atMost(Duration.ofSeconds(10))
+                .until(() -> textsTo(patient.mobilePhone()), texts -> !texts.isEmpty())
+                .getFirst();
+        assertThat(answer.body()).contains("988", "911", "(303) 555-0100");
+        JsonNode received = awaitEvent(patient.patientId(), "clinic.reply.received.v1");
+        assertThat(received.path("needsHuman").asBoolean()).isTrue();
+    }
+
+    @Test
+    void freeTextGoesToAHumanWithoutACannedAnswerAndConsentStays() {
+        var patient = knownPatient();
+
+        reply(patient, "please stop texting me");
+
+        JsonNode received = awaitEvent(patient.patientId(), "clinic.reply.received.v1");
+        assertThat(received.path("intent").asString()).isEqualTo("other");
+        assertThat(received.path("needsHuman").asBoolean()).isTrue();
+        assertThat(received.path("body").asString()).isEqualTo("please stop texting me");
+        assertThat(contacts.find(patient.patientId()).orElseThrow().smsConsent())
+                .isTrue();
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> textsTo(patient.mobilePhone()).isEmpty());
+    }
+
+    @Test
+    void helpIsAnsweredWithTheClinicsNameAndPhone() {
+        var patient = knownPatient();
+
+        reply(patient, "help");
+
+        var answer = await().atMost(Duration.ofSeconds(10))
+                .until(() -> textsTo(patient.mobilePhone()), texts -> !texts.isEmpty())
+                .getFirst();
+        assertThat(answer.body()).isEqualTo("Front Range Clinic: call us at (303) 555-0100. Reply STOP to opt out.");
+    }
+
+    @Test
+    void yesConfirmsTheNextSessionAndARetriedWebhookCountsOnce() {
+        var patient = knownPatient();
+        var series = booked(patient.patientId(), "2026-12-03T09:00", "2026-12-01T09:00");
+        events.publish(series);
+        sessionsOf(series).forEach(events::publish);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> messages.forPatient(patient.patientId()).stream()
+                                .filter(m -> m.plan().kind() == MessageKind.PREP_TIPS)
+                                .count()
+                        == 2);
+        Map<String, String> yes = text(patient.mobilePhone(), "YES");
+
+        TWILIO.callWebhook(PUBLIC + "/twilio/inbound", url("/twilio/inbound"), yes);
+        TWILIO.callWebhook(PUBLIC + "/twilio/inbound", url("/twilio/inbound"), yes);
+
+        JsonNode confirmation = awaitEvent(patient.patientId(), "clinic.reply.session-confirmed.v1");
+        assertThat(confirmation.path("sessionId").asString())
+                .isEqualTo(series.sessions().stream()
+                        .filter(s -> s.sequence() == 2)
+                        .findFirst()
+                        .orElseThrow()
+                        .sessionId());
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> eventsOf(patient.patientId(), "clinic.reply.received.v1")
+                                .size()
+                        == 1);
+    }
+
+    @Test
+    void deliveryReportsOnlyMoveForwardAndArePublishedOnce() {
+        var patient = knownPatient();
+        events.publish(booked(patient.patientId(), "2026-12-01T09:00"));
+        var sent = await().atMost(Duration.ofSeconds(30))
+                .until(() -> textsTo(patient.mobilePhone()), t -> !t.isEmpty())
+                .getFirst();
+
+        for (String status : List.of("delivered", "sent", "delivered", "queued")) {
+            assertThat(TWILIO.callWebhook(
+                            PUBLIC + "/twilio/status",
+                            url("/twilio/status"),
+                            Map.of(
+                                    "MessageSid",
+                                    sent.sid(),
+                                    "MessageStatus",
+                                    status,
+                                    "AccountSid",
+                                    TwilioFake.ACCOUNT_SID)))
+                    .isEqualTo(204);
+        }
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> eventsOf(patient.patientId(), "clinic.message.status-changed.v1").stream()
+                        .anyMatch(e -> e.path("status").asString().equals("delivered")));
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> eventsOf(patient.patientId(), "clinic.message.status-changed.v1").stream()
+                        .map(e -> e.path("status").asString())
+                        .toList()
+                        .equals(List.of("sent", "delivered")));
+        assertThat(messages.forPatient(patient.patientId()).getFirst().deliveryStatus())
+                .isEqualTo("delivered");
+    }
+
+    private PatientRegistered knownPatient() {
+        var patient = registered(true, "en", "America/Denver");
+        events.publish(patient);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> contacts.find(patient.patientId()).isPresent());
+        return patient;
+    }
+
+    private int reply(PatientRegistered patient, String body) {
+        return TWILIO.callWebhook(
+                PUBLIC + "/twilio/inbound", url("/twilio/inbound"), text(patient.mobilePhone(), body));
+    }
+
+    private static Map<String, String> text(String from, String body) {
+        return Map.of(
+                "From",
+                from,
+                "To",
+                NotificationServiceTest.FROM,
+                "Body",
+                body,
+                "MessageSid",
+                "SM" + UUID.randomUUID().toString().replace("-", ""),
+                "AccountSid",
+                TwilioFake.ACCOUNT_SID);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private JsonNode awaitEvent(String patientId, String ceType) {
+        return await().atMost(Duration.ofSeconds(20))
+                .until(() -> eventsOf(patientId, ceType), list -> !list.isEmpty())
+                .getLast();
+    }
+
+    private static List<JsonNode> eventsOf(String patientId, String ceType) {
+        return topics.forKey(patientId).stream()
+                .filter(r -> ceType.equals(r.ceType()))
+                .map(Recorded::body)
+                .map(json::readTree)
+                .toList();
+    }
+}
