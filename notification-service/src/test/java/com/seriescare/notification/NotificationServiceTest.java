@@ -27,7 +27,11 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"seriescare.dispatch.poll-interval=100ms", "seriescare.dispatch.first-retry-delay=0s"})
+        properties = {
+            "seriescare.dispatch.poll-interval=100ms",
+            "seriescare.dispatch.first-retry-delay=0s",
+            "seriescare.twilio.response-timeout=1s"
+        })
 // one @ContextConfiguration per test: it names the shared-infrastructure initializer itself
 @ContextConfiguration(
         initializers = {SharedInfrastructureInitializer.class, NotificationServiceTest.PointTwilioAtTheFake.class})

@@ -96,6 +96,19 @@ public final class TwilioFake implements AutoCloseable {
         return requests.get();
     }
 
+    /**
+     * The next request is answered only after {@code delay} (longer than the client waits, to make its outcome
+     * unknown to the client). With {@code accept} the message is recorded as accepted all the same; without, it is
+     * dropped, as if it never reached Twilio.
+     */
+    public void answerLate(java.time.Duration delay, boolean accept) {
+        late.add(new Late(delay, accept));
+    }
+
+    private record Late(java.time.Duration delay, boolean accept) {}
+
+    private final Queue<Late> late = new ConcurrentLinkedQueue<>();
+
     /** The next {@code times} requests are answered with this error instead of being accepted. */
     public void failNext(int times, int httpStatus, int code, String message) {
         for (int i = 0; i < times; i++) {
@@ -106,6 +119,7 @@ public final class TwilioFake implements AutoCloseable {
     public void reset() {
         messages.clear();
         scripted.clear();
+        late.clear();
         requests.set(0);
     }
 
@@ -189,6 +203,17 @@ public final class TwilioFake implements AutoCloseable {
             if (failure != null) {
                 error(exchange, failure.httpStatus(), failure.code(), failure.message());
                 return;
+            }
+            Late slow = late.poll();
+            if (slow != null) {
+                try {
+                    Thread.sleep(slow.delay());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                if (!slow.accept()) {
+                    return;
+                }
             }
             Map<String, String> form =
                     parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));

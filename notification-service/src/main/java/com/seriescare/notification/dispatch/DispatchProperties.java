@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize at most this many texts per poll, so one poll never runs for long
  * @param maxAttempts attempts before a text that keeps failing for passing reasons is given up
  * @param firstRetryDelay the delay before the first retry; it doubles with every attempt, with jitter
+ * @param inDoubtResolution how long a text in doubt waits for Twilio's report before it is sent again (ADR 0002)
  */
 @ConfigurationProperties("seriescare.dispatch")
 public record DispatchProperties(
@@ -20,9 +21,11 @@ public record DispatchProperties(
         @DefaultValue("60s") Duration lease,
         @DefaultValue("50") int batchSize,
         @DefaultValue("6") int maxAttempts,
-        @DefaultValue("10s") Duration firstRetryDelay) {
+        @DefaultValue("10s") Duration firstRetryDelay,
+        @DefaultValue("10m") Duration inDoubtResolution) {
 
-    URI statusCallback() {
-        return publicBaseUrl.resolve("/twilio/status");
+    /** Where Twilio reports on this text; naming the text lets a report resolve a text in doubt (ADR 0002). */
+    URI statusCallbackFor(String messageId) {
+        return publicBaseUrl.resolve("/twilio/status?message=" + messageId);
     }
 }

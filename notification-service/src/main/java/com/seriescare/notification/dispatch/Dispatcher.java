@@ -6,6 +6,7 @@ import com.seriescare.notification.patients.PatientContact;
 import com.seriescare.notification.patients.PatientContacts;
 import com.seriescare.notification.planning.MessageText;
 import com.seriescare.notification.sessions.SessionViews;
+import com.seriescare.notification.sms.SmsOutcomeUnknown;
 import com.seriescare.notification.sms.SmsRejected;
 import com.seriescare.notification.sms.SmsSender;
 import com.seriescare.servicesupport.outbox.Outbox;
@@ -69,6 +70,7 @@ public class Dispatcher {
     /** Sends what is due now, up to one batch; returns how many texts were handled. */
     public int dispatchOnce() {
         messages.markAbandonedSendsInDoubt(clock.instant());
+        messages.replanInDoubtSince(clock.instant().minus(properties.inDoubtResolution()), clock.instant());
         int handled = 0;
         while (handled < properties.batchSize()) {
             Optional<OutgoingMessage> next = messages.leaseNextDue(instance, clock.instant(), properties.lease());
@@ -143,7 +145,7 @@ public class Dispatcher {
             return; // our lease ran out and another instance has it now
         }
         try {
-            String providerId = sender.send(to, body, properties.statusCallback());
+            String providerId = sender.send(to, body, properties.statusCallbackFor(message.id()));
             messages.transition(
                     message,
                     MessageStatus.SENDING,
@@ -158,6 +160,18 @@ public class Dispatcher {
             log.info("Sent {} {} (provider id {})", message.plan().kind(), message.id(), providerId);
         } catch (SmsRejected rejected) {
             handleRejection(message, rejected);
+        } catch (SmsOutcomeUnknown unknown) {
+            messages.transition(
+                    message,
+                    MessageStatus.SENDING,
+                    withStatusEvent(
+                            message,
+                            MessageStatus.IN_DOUBT,
+                            new Update()
+                                    .set("status", MessageStatus.IN_DOUBT)
+                                    .set("inDoubtSince", clock.instant())
+                                    .set("reason", unknown.getMessage())));
+            log.warn("Text {} is in doubt: {}", message.id(), unknown.getMessage());
         }
     }
 

@@ -23,12 +23,25 @@ public record OutgoingMessage(
         String providerId,
         Instant sentAt,
         String reason,
-        String deliveryStatus) {
+        String deliveryStatus,
+        Instant inDoubtSince) {
 
     public static final String COLLECTION = "outgoing_messages";
 
     static OutgoingMessage planned(String id, PlannedMessage plan) {
         return new OutgoingMessage(
-                id, plan.planKey(), plan, MessageStatus.PLANNED, plan.dueAt(), null, null, 0, null, null, null, null);
+                id,
+                plan.planKey(),
+                plan,
+                MessageStatus.PLANNED,
+                plan.dueAt(),
+                null,
+                null,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }

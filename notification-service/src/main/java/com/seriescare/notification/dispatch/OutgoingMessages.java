@@ -82,7 +82,8 @@ public class OutgoingMessages {
                         .lt(now)),
                 new Update()
                         .set("status", MessageStatus.IN_DOUBT)
-                        .set("reason", "instance stopped while handing it to the provider"),
+                        .set("inDoubtSince", now)
+                        .set("reason", "the instance stopped while handing it to the provider"),
                 OutgoingMessage.class);
         return (int) result.getModifiedCount();
     }
@@ -160,6 +161,35 @@ public class OutgoingMessages {
 
     private static final Map<String, Integer> DELIVERY_RANK =
             Map.of("accepted", 0, "queued", 0, "sending", 1, "sent", 2, "delivered", 3, "undelivered", 3, "failed", 3);
+
+    /** Texts in doubt for longer than the provider takes to report: in all likelihood never accepted (ADR 0002). */
+    int replanInDoubtSince(Instant cutoff, Instant now) {
+        var result = mongo.updateMulti(
+                query(where("status")
+                        .is(MessageStatus.IN_DOUBT)
+                        .and("inDoubtSince")
+                        .lt(cutoff)),
+                new Update()
+                        .set("status", MessageStatus.PLANNED)
+                        .set("dueAt", now)
+                        .unset("inDoubtSince")
+                        .set("reason", "no sign the provider accepted it; sending again"),
+                OutgoingMessage.class);
+        return (int) result.getModifiedCount();
+    }
+
+    /** A report from the provider about a text in doubt proves it was accepted: it was sent, under this id. */
+    public void resolveInDoubt(String messageId, String providerId, Instant at) {
+        mongo.updateFirst(
+                query(where("_id").is(messageId).and("status").is(MessageStatus.IN_DOUBT)),
+                new Update()
+                        .set("status", MessageStatus.SENT)
+                        .set("providerId", providerId)
+                        .set("sentAt", at)
+                        .unset("inDoubtSince")
+                        .set("reason", "in doubt, then confirmed by the provider's report"),
+                OutgoingMessage.class);
+    }
 
     public List<OutgoingMessage> forPatient(String patientId) {
         return mongo.find(query(where("plan.patientId").is(patientId)).with(Sort.by("dueAt")), OutgoingMessage.class);

@@ -79,6 +79,11 @@ class TwilioWebhooks {
         if (!signedByTwilio(request, signature, form)) {
             return forbidden(request);
         }
+        String messageId = request.getParameter("message");
+        if (messageId != null) {
+            // the report names our text: if it was in doubt, Twilio has it (docs/adr/0002-texts-in-doubt.md)
+            messages.resolveInDoubt(messageId, form.getFirst("MessageSid"), clock.instant());
+        }
         messages.recordDeliveryStatus(
                 form.getFirst("MessageSid"), form.getFirst("MessageStatus"), clock.instant(), outbox);
         return ResponseEntity.noContent().build();
@@ -91,8 +96,17 @@ class TwilioWebhooks {
         // the URL exactly as Twilio called it: the public base URL (behind proxies), the path and the query
         String url = publicBaseUrl.resolve(request.getRequestURI())
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        // Twilio signs the POST fields only; the query string is part of the URL
+        java.util.Set<String> queryKeys = org.springframework.web.util.UriComponentsBuilder.fromUriString(url)
+                .build()
+                .getQueryParams()
+                .keySet();
         Map<String, String> params = new HashMap<>();
-        form.forEach((key, values) -> params.put(key, values.getFirst()));
+        form.forEach((key, values) -> {
+            if (!queryKeys.contains(key)) {
+                params.put(key, values.getFirst());
+            }
+        });
         return validator.validate(url, params, signature);
     }
 

@@ -8,10 +8,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param fromNumber the sending number, E.164; or use {@code messagingServiceSid}
  * @param apiBaseUrl only for tests: a Twilio-compatible fake to talk to instead of {@code api.twilio.com}
+ * @param responseTimeout how long to wait for Twilio's answer; after that the text is in doubt, not resent
  */
 @ConfigurationProperties("seriescare.twilio")
 public record TwilioProperties(
-        String accountSid, String authToken, String fromNumber, String messagingServiceSid, String apiBaseUrl) {
+        String accountSid,
+        String authToken,
+        String fromNumber,
+        String messagingServiceSid,
+        String apiBaseUrl,
+
+        @org.springframework.boot.context.properties.bind.DefaultValue("15s")
+        java.time.Duration responseTimeout) {
 
     public boolean configured() {
         return accountSid != null && !accountSid.isBlank();

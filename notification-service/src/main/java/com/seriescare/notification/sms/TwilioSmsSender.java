@@ -9,8 +9,12 @@ import com.twilio.type.PhoneNumber;
 import java.net.URI;
 import java.util.Set;
 import org.apache.hc.client5.http.HttpRoute;
+import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.util.Timeout;
 
 /** Sends texts with the Twilio SDK. */
 class TwilioSmsSender implements SmsSender {
@@ -24,13 +28,47 @@ class TwilioSmsSender implements SmsSender {
     TwilioSmsSender(TwilioProperties properties) {
         this.properties = properties;
         var builder = new TwilioRestClient.Builder(properties.accountSid(), properties.authToken());
+        // The SDK replaces each request's config, so the wait for Twilio's answer is set on the connections
+        Timeout answer = Timeout.of(properties.responseTimeout());
+        var http = HttpClientBuilder.create()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDefaultSocketConfig(
+                                SocketConfig.custom().setSoTimeout(answer).build())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.ofSeconds(5))
+                                .setSocketTimeout(answer)
+                                .build())
+                        .build());
         if (properties.apiBaseUrl() != null && !properties.apiBaseUrl().isBlank()) {
             // The SDK has no base-URL setting; route every request to the configured host instead
             HttpHost target = HttpHost.create(URI.create(properties.apiBaseUrl()));
-            builder.httpClient(new NetworkHttpClient(
-                    HttpClientBuilder.create().setRoutePlanner((host, context) -> new HttpRoute(target))));
+            http.setRoutePlanner((host, context) -> new HttpRoute(target));
         }
+        builder.httpClient(new NetworkHttpClient(http));
         this.client = builder.build();
+    }
+
+    /**
+     * A failure to connect means nothing was sent: retry. Any other I/O failure (a timeout waiting for the answer, a
+     * connection reset) may have come after Twilio took the text, so its outcome is unknown.
+     */
+    private static RuntimeException ioFailure(RuntimeException e) {
+        if (causedBy(e, java.net.ConnectException.class)
+                || causedBy(e, java.net.UnknownHostException.class)
+                || causedBy(e, java.net.NoRouteToHostException.class)) {
+            return new SmsRejected(0, false, "Twilio could not be reached", e);
+        }
+        return new SmsOutcomeUnknown(
+                "No answer from Twilio; the text may have been accepted (" + e.getMessage() + ")", e);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -42,6 +80,10 @@ class TwilioSmsSender implements SmsSender {
         try {
             return creator.setStatusCallback(statusCallback).create(client).getSid();
         } catch (ApiException e) {
+            if (e.getStatusCode() == null && causedBy(e, java.io.IOException.class)) {
+                // no HTTP answer: the SDK wraps the I/O failure
+                throw ioFailure(e);
+            }
             int code = e.getCode() == null ? 0 : e.getCode();
             boolean permanent = PERMANENT.contains(code)
                     || (e.getStatusCode() != null
@@ -50,7 +92,7 @@ class TwilioSmsSender implements SmsSender {
                             && e.getStatusCode() != 429);
             throw new SmsRejected(code, permanent, "Twilio refused the text: " + code + " " + e.getMessage(), e);
         } catch (ApiConnectionException e) {
-            throw new SmsRejected(0, false, "Twilio could not be reached", e);
+            throw ioFailure(e);
         }
     }
 }

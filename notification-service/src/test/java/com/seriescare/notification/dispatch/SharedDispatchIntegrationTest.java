@@ -1,0 +1,144 @@
+package com.seriescare.notification.dispatch;
+
+import static com.seriescare.notification.NotificationServiceTest.TWILIO;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.seriescare.notification.NotificationServiceTest;
+import com.seriescare.notification.clinic.Clinic;
+import com.seriescare.notification.patients.PatientContact;
+import com.seriescare.notification.patients.PatientContacts;
+import com.seriescare.notification.planning.MessageKind;
+import com.seriescare.notification.planning.PlannedMessage;
+import com.seriescare.notification.sessions.SessionViews;
+import com.seriescare.notification.sms.SmsSender;
+import com.seriescare.servicesupport.outbox.Outbox;
+import com.seriescare.testsupport.MutableClock;
+import com.seriescare.testsupport.TwilioFake.SentMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Any number of instances share the due texts through leases in MongoDB; none is sent twice or lost. */
+@NotificationServiceTest
+class SharedDispatchIntegrationTest {
+
+    static final java.util.concurrent.atomic.AtomicInteger NEXT_EXCHANGE =
+            new java.util.concurrent.atomic.AtomicInteger(600);
+
+    @Autowired
+    OutgoingMessages messages;
+
+    @Autowired
+    PatientContacts contacts;
+
+    @Autowired
+    SessionViews sessions;
+
+    @Autowired
+    SmsSender sender;
+
+    @Autowired
+    Clinic clinic;
+
+    @Autowired
+    DispatchProperties properties;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.set(NotificationServiceTest.NOW);
+    }
+
+    @Test
+    void twoDispatchersShareFiveHundredDueTextsAndTwilioGetsExactlyFiveHundredRequests() throws Exception {
+        String batch = UUID.randomUUID().toString().substring(0, 8);
+        Set<String> phones = planDueTexts(batch, 500);
+        List<Dispatcher> instances = List.of(newInstance(), newInstance());
+
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            var work = instances.stream()
+                    .map(dispatcher -> pool.submit(() -> {
+                        while (dispatcher.dispatchOnce() > 0) {
+                            // keep taking batches until nothing is due
+                        }
+                    }))
+                    .toList();
+            for (var done : work) {
+                done.get();
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sentTo(phones).size() == 500);
+        assertThat(sentTo(phones).stream().map(SentMessage::to).distinct()).hasSize(500);
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> sentTo(phones).size() == 500);
+    }
+
+    @Test
+    void textsLeasedByAnInstanceThatDiedAreSentOnceItsLeaseRunsOut() {
+        String batch = UUID.randomUUID().toString().substring(0, 8);
+        Set<String> phones = planDueTexts(batch, 10);
+        // an instance claims them all and dies before sending any
+        for (int i = 0; i < 10; i++) {
+            assertThat(messages.leaseNextDue("instance-that-died", clock.instant(), properties.lease()))
+                    .isPresent();
+        }
+
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> sentTo(phones).isEmpty());
+        clock.advance(properties.lease().plusSeconds(1));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sentTo(phones).size() == 10);
+        assertThat(sentTo(phones).stream().map(SentMessage::to).distinct()).hasSize(10);
+    }
+
+    private Dispatcher newInstance() {
+        return new Dispatcher(messages, contacts, sessions, sender, clinic, properties, outbox, clock);
+    }
+
+    /** {@code count} texts due now, each for its own consenting patient. */
+    private Set<String> planDueTexts(String batch, int count) {
+        // exchange codes 600+ are this class's own (other tests use 555), one per batch: numbers never collide
+        int prefix = NEXT_EXCHANGE.getAndIncrement();
+        List<String> phones = new ArrayList<>();
+        IntStream.range(0, count).forEach(i -> {
+            String patientId = batch + "-" + i;
+            String phone = "+1720" + prefix + String.format("%04d", i);
+            phones.add(phone);
+            contacts.save(new PatientContact(patientId, "Ana", phone, "en", "America/Denver", true));
+            messages.plan(new PlannedMessage(
+                    batch + ":" + i,
+                    MessageKind.BOOKING_CONFIRMATION,
+                    patientId,
+                    "series-" + batch,
+                    null,
+                    0,
+                    clock.instant(),
+                    List.of(Instant.parse("2026-12-01T16:00:00Z")),
+                    null,
+                    false));
+        });
+        return phones.stream().collect(Collectors.toSet());
+    }
+
+    private static List<SentMessage> sentTo(Set<String> phones) {
+        return TWILIO.messages().stream().filter(m -> phones.contains(m.to())).toList();
+    }
+}
