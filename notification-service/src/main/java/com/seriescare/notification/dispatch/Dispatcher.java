@@ -4,7 +4,9 @@ import com.seriescare.contracts.notification.MessageStatusChanged;
 import com.seriescare.notification.clinic.Clinic;
 import com.seriescare.notification.patients.PatientContact;
 import com.seriescare.notification.patients.PatientContacts;
+import com.seriescare.notification.planning.MessageKind;
 import com.seriescare.notification.planning.MessageText;
+import com.seriescare.notification.planning.QuietHours;
 import com.seriescare.notification.sessions.SessionViews;
 import com.seriescare.notification.sms.SmsOutcomeUnknown;
 import com.seriescare.notification.sms.SmsRejected;
@@ -39,6 +41,7 @@ public class Dispatcher {
     private final SmsSender sender;
     private final Clinic clinic;
     private final DispatchProperties properties;
+    private final QuietHours quietHours;
     private final Outbox outbox;
     private final Clock clock;
     private final String instance = "dispatcher-" + UUID.randomUUID();
@@ -50,6 +53,7 @@ public class Dispatcher {
             SmsSender sender,
             Clinic clinic,
             DispatchProperties properties,
+            QuietHours quietHours,
             Outbox outbox,
             Clock clock) {
         this.messages = messages;
@@ -58,6 +62,7 @@ public class Dispatcher {
         this.sender = sender;
         this.clinic = clinic;
         this.properties = properties;
+        this.quietHours = quietHours;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -113,6 +118,24 @@ public class Dispatcher {
         PatientContact patient = contact.get();
         if (!patient.smsConsent()) {
             cancel(message, "the patient has not consented to texts");
+            return;
+        }
+        ZoneId zone = ZoneId.of(patient.timeZone());
+        if (!message.plan().urgent() && quietHours.contains(clock.instant(), zone)) {
+            // it became due in quiet hours (a retry, a late event, a changed zone): wait for the morning
+            Instant morning = quietHours.firstAllowedAfter(clock.instant(), zone);
+            if (message.plan().kind() == MessageKind.PREP_TIPS
+                    && morning.isAfter(message.plan().sessionStarts().getFirst())) {
+                cancel(message, "only quiet hours were left before the session");
+            } else {
+                messages.transition(
+                        message,
+                        MessageStatus.LEASED,
+                        new Update()
+                                .set("status", MessageStatus.PLANNED)
+                                .set("dueAt", morning)
+                                .set("reason", "held for the patient's quiet hours"));
+            }
             return;
         }
         send(message, patient.mobilePhone(), patient.firstName(), patient.language(), patient.timeZone());

@@ -11,11 +11,16 @@ import com.seriescare.contracts.scheduling.SmsConsentChanged;
 import com.seriescare.notification.dispatch.OutgoingMessages;
 import com.seriescare.notification.patients.PatientContact;
 import com.seriescare.notification.patients.PatientContacts;
+import com.seriescare.notification.planning.MessageKind;
 import com.seriescare.notification.planning.MessagePlanner;
+import com.seriescare.notification.planning.PlannedMessage;
+import com.seriescare.notification.planning.QuietHours;
 import com.seriescare.notification.sessions.SessionView;
 import com.seriescare.notification.sessions.SessionViews;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,12 +37,19 @@ class SchedulingEvents {
     private final PatientContacts contacts;
     private final SessionViews sessions;
     private final OutgoingMessages messages;
+    private final QuietHours quietHours;
     private final Clock clock;
 
-    SchedulingEvents(PatientContacts contacts, SessionViews sessions, OutgoingMessages messages, Clock clock) {
+    SchedulingEvents(
+            PatientContacts contacts,
+            SessionViews sessions,
+            OutgoingMessages messages,
+            QuietHours quietHours,
+            Clock clock) {
         this.contacts = contacts;
         this.sessions = sessions;
         this.messages = messages;
+        this.quietHours = quietHours;
         this.clock = clock;
     }
 
@@ -131,7 +143,23 @@ class SchedulingEvents {
         MessagePlanner.prepTipsFor(scheduled, zone, clock.instant()).ifPresent(this::plan);
     }
 
-    private void plan(com.seriescare.notification.planning.PlannedMessage plan) {
+    /** Plans a text, moved out of the patient's quiet hours (and never past the session it prepares for). */
+    private void plan(PlannedMessage plan) {
+        ZoneId zone = contacts.find(plan.patientId())
+                .map(c -> ZoneId.of(c.timeZone()))
+                .orElse(ZoneId.of("UTC"));
+        Optional<Instant> notAfter = plan.kind() == MessageKind.PREP_TIPS
+                ? Optional.of(plan.sessionStarts().getFirst())
+                : Optional.empty();
+        Optional<Instant> due = quietHours.adjust(plan.dueAt(), zone, clock.instant(), notAfter);
+        if (due.isEmpty()) {
+            log.info(
+                    "Not planning {} for patient {}: only quiet hours are left before the session",
+                    plan.kind(),
+                    plan.patientId());
+            return;
+        }
+        plan = plan.dueAt(due.get());
         if (messages.plan(plan)) {
             log.info("Planned {} for patient {} due {}", plan.kind(), plan.patientId(), plan.dueAt());
         }

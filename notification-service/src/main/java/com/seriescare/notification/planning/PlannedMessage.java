@@ -44,6 +44,12 @@ public record PlannedMessage(
                 kind == MessageKind.CRISIS_RESPONSE);
     }
 
+    /** The same plan, due at another time (the plan key does not change). */
+    public PlannedMessage dueAt(Instant due) {
+        return new PlannedMessage(
+                planKey, kind, patientId, seriesId, sessionId, sessionRevision, due, sessionStarts, to, urgent);
+    }
+
     /** A reply goes to whoever wrote, whether or not they agreed to reminders. */
     public boolean isReply() {
         return to != null;

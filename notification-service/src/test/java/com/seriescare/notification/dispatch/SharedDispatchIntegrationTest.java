@@ -10,6 +10,7 @@ import com.seriescare.notification.patients.PatientContact;
 import com.seriescare.notification.patients.PatientContacts;
 import com.seriescare.notification.planning.MessageKind;
 import com.seriescare.notification.planning.PlannedMessage;
+import com.seriescare.notification.planning.QuietHours;
 import com.seriescare.notification.sessions.SessionViews;
 import com.seriescare.notification.sms.SmsSender;
 import com.seriescare.servicesupport.outbox.Outbox;
@@ -110,7 +111,8 @@ class SharedDispatchIntegrationTest {
     }
 
     private Dispatcher newInstance() {
-        return new Dispatcher(messages, contacts, sessions, sender, clinic, properties, outbox, clock);
+        return new Dispatcher(
+                messages, contacts, sessions, sender, clinic, properties, QuietHours.DEFAULT, outbox, clock);
     }
 
     /** {@code count} texts due now, each for its own consenting patient. */

@@ -1,0 +1,101 @@
+package com.seriescare.notification;
+
+import static com.seriescare.notification.TextingIntegrationTest.booked;
+import static com.seriescare.notification.TextingIntegrationTest.registered;
+import static com.seriescare.notification.TextingIntegrationTest.textsTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.seriescare.notification.dispatch.MessageStatus;
+import com.seriescare.notification.dispatch.OutgoingMessage;
+import com.seriescare.notification.dispatch.OutgoingMessages;
+import com.seriescare.notification.planning.MessageKind;
+import com.seriescare.notification.planning.PlannedMessage;
+import com.seriescare.testsupport.EventPublisherForTests;
+import com.seriescare.testsupport.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** No text reaches a patient between 21:00 and 08:00 in their own zone. */
+@NotificationServiceTest
+class QuietHoursIntegrationTest {
+
+    static final EventPublisherForTests events = new EventPublisherForTests();
+
+    @Autowired
+    OutgoingMessages messages;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    com.seriescare.notification.patients.PatientContacts contacts;
+
+    @AfterEach
+    void resetClock() {
+        clock.set(NotificationServiceTest.NOW);
+    }
+
+    @AfterAll
+    static void close() {
+        events.close();
+    }
+
+    @Test
+    void aSeriesBookedLateAtNightIsConfirmedAtEightInThePatientsMorning() {
+        clock.set(Instant.parse("2026-11-21T06:00:00Z")); // 23:00 on the 20th in Denver
+        var patient = registered(true, "en", "America/Denver");
+        events.publish(patient);
+        events.publish(booked(patient.patientId(), "2026-12-01T09:00"));
+
+        OutgoingMessage confirmation =
+                await().atMost(Duration.ofSeconds(30)).until(() -> first(patient.patientId()), m -> m != null);
+        assertThat(confirmation.dueAt()).isEqualTo(Instant.parse("2026-11-21T15:00:00Z")); // 08:00 MST
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> textsTo(patient.mobilePhone()).isEmpty());
+
+        clock.set(Instant.parse("2026-11-21T15:00:00Z"));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> textsTo(patient.mobilePhone()).size() == 1);
+    }
+
+    @Test
+    void aTextThatFallsDueInQuietHoursIsHeldUntilMorningRightBeforeSending() {
+        clock.set(Instant.parse("2026-11-21T10:00:00Z")); // 03:00 in Denver, 05:00 in New York
+        var patient = registered(true, "en", "America/New_York");
+        events.publish(patient);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> contacts.find(patient.patientId()).isPresent());
+        // planned directly, as a retry or a replanned text would be, without the planning step's adjustment
+        messages.plan(new PlannedMessage(
+                "quiet-" + patient.patientId(),
+                MessageKind.BOOKING_CONFIRMATION,
+                patient.patientId(),
+                "s",
+                null,
+                0,
+                clock.instant(),
+                List.of(Instant.parse("2026-12-01T16:00:00Z")),
+                null,
+                false));
+
+        OutgoingMessage held = await().atMost(Duration.ofSeconds(30))
+                .until(() -> first(patient.patientId()), m -> m != null && m.reason() != null);
+
+        assertThat(held.status()).isEqualTo(MessageStatus.PLANNED);
+        assertThat(held.reason()).contains("quiet hours");
+        assertThat(held.dueAt()).isEqualTo(Instant.parse("2026-11-21T13:00:00Z")); // 08:00 EST
+        assertThat(textsTo(patient.mobilePhone())).isEmpty();
+    }
+
+    private OutgoingMessage first(String patientId) {
+        return messages.forPatient(patientId).stream().findFirst().orElse(null);
+    }
+}
