@@ -35,6 +35,12 @@ public class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
+    /** Twilio error codes with consequences beyond the one text. */
+    static final int UNSUBSCRIBED = 21610;
+
+    static final int INVALID_NUMBER = 21211;
+    static final int NOT_A_MOBILE = 21614;
+
     private final OutgoingMessages messages;
     private final PatientContacts contacts;
     private final SessionViews sessions;
@@ -118,6 +124,10 @@ public class Dispatcher {
         PatientContact patient = contact.get();
         if (!patient.smsConsent()) {
             cancel(message, "the patient has not consented to texts");
+            return;
+        }
+        if (patient.phoneProblem() != null) {
+            cancel(message, "the mobile number cannot receive texts: " + patient.phoneProblem());
             return;
         }
         ZoneId zone = ZoneId.of(patient.timeZone());
@@ -216,6 +226,17 @@ public class Dispatcher {
     }
 
     private void handleRejection(OutgoingMessage message, SmsRejected rejected) {
+        String patientId = message.plan().patientId();
+        if (rejected.code() == UNSUBSCRIBED) {
+            // the number replied STOP at the carrier: honour it as a withdrawal of consent, at once
+            contacts.find(patientId).ifPresent(contact -> contacts.save(contact.withConsent(false)));
+            messages.cancelPendingForPatient(patientId, "Twilio reports the number unsubscribed (21610)");
+        } else if (rejected.code() == INVALID_NUMBER || rejected.code() == NOT_A_MOBILE) {
+            String problem =
+                    rejected.code() == INVALID_NUMBER ? "invalid number (21211)" : "not a mobile number (21614)";
+            contacts.find(patientId).ifPresent(contact -> contacts.save(contact.withPhoneProblem(problem)));
+            messages.cancelPendingForPatient(patientId, "the mobile number cannot receive texts: " + problem);
+        }
         int attempts = message.attempts() + 1;
         if (rejected.permanent() || attempts >= properties.maxAttempts()) {
             messages.transition(

@@ -5,11 +5,33 @@ package com.seriescare.notification.patients;
  *
  * @param mobilePhone E.164
  * @param timeZone IANA zone in which the patient's texts are timed and worded
+ * @param phoneProblem why texts to this number cannot work (Twilio said invalid or not a mobile); null when none.
+ *     A new number from the front desk clears it.
  */
 public record PatientContact(
-        String patientId, String firstName, String mobilePhone, String language, String timeZone, boolean smsConsent) {
+        String patientId,
+        String firstName,
+        String mobilePhone,
+        String language,
+        String timeZone,
+        boolean smsConsent,
+        String phoneProblem) {
+
+    public PatientContact(
+            String patientId,
+            String firstName,
+            String mobilePhone,
+            String language,
+            String timeZone,
+            boolean smsConsent) {
+        this(patientId, firstName, mobilePhone, language, timeZone, smsConsent, null);
+    }
 
     public PatientContact withConsent(boolean granted) {
-        return new PatientContact(patientId, firstName, mobilePhone, language, timeZone, granted);
+        return new PatientContact(patientId, firstName, mobilePhone, language, timeZone, granted, phoneProblem);
+    }
+
+    public PatientContact withPhoneProblem(String problem) {
+        return new PatientContact(patientId, firstName, mobilePhone, language, timeZone, smsConsent, problem);
     }
 }
