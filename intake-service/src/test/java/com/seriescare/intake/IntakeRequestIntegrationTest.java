@@ -34,7 +34,7 @@ class IntakeRequestIntegrationTest {
 
     @Test
     void aBookedSeriesGetsOneIntakeRequestDueThreeDaysBeforeItsFirstSessionEvenWhenReplayed() {
-        var api = JsonHttp.at("http://localhost:" + port);
+        var api = JsonHttp.at("http://localhost:" + port).as("frontdesk", "frontdesk");
         String seriesId = UUID.randomUUID().toString();
         var booked = new SeriesBooked(
                 "patient-" + UUID.randomUUID(),
@@ -55,8 +55,21 @@ class IntakeRequestIntegrationTest {
     }
 
     @Test
+    void theFrontDeskApiNeedsCredentials() {
+        var anonymous = JsonHttp.at("http://localhost:" + port).get("/api/series/any/intake");
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(JsonHttp.at("http://localhost:" + port)
+                        .get("/actuator/health")
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void anUnknownSeriesHasNoIntake() {
-        var response = JsonHttp.at("http://localhost:" + port).get("/api/series/nope/intake");
+        var response = JsonHttp.at("http://localhost:" + port)
+                .as("frontdesk", "frontdesk")
+                .get("/api/series/nope/intake");
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");

@@ -106,9 +106,11 @@ class BookingToTextSystemTest {
                 firstTuesday.plusDays(2).atTime(9, 0),
                 firstTuesday.plusDays(7).atTime(9, 0));
 
+        // the services run on the wall clock: a patient for whom it is daytime now, so quiet hours do not apply
+        ZoneId patientZone = zoneWhereItIsAfternoonNow();
         var patient = api.get("scheduling").post("/api/patients", """
                 {"firstName":"Ana","lastName":"Diaz","mobilePhone":"%s","preferredLanguage":"en",
-                 "timeZone":"America/Denver","smsConsent":{"granted":true,"source":"front-desk"}}""".formatted(PHONE));
+                 "timeZone":"%s","smsConsent":{"granted":true,"source":"front-desk"}}""".formatted(PHONE, patientZone.getId()));
         assertThat(patient.status()).as(patient.body()).isEqualTo(201);
         String patientId = patient.json().path("id").asString();
 
@@ -124,7 +126,7 @@ class BookingToTextSystemTest {
                 .getFirst();
         String dates = starts.stream()
                 .map(start -> DateTimeFormatter.ofPattern("EEE MMM d h:mm a z", Locale.US)
-                        .format(start.atZone(DENVER)))
+                        .format(start.atZone(DENVER).withZoneSameInstant(patientZone)))
                 .collect(Collectors.joining(", "));
         assertThat(confirmation.body())
                 .isEqualTo("Hi Ana, your appointments at Front Range Clinic are booked: " + dates
@@ -137,7 +139,12 @@ class BookingToTextSystemTest {
         assertThat(prepTips)
                 .extracting(entry -> entry.path("localDueAt").asString())
                 .containsExactlyInAnyOrderElementsOf(starts.stream()
-                        .map(start -> start.toLocalDate().minusDays(1).atTime(LocalTime.of(18, 0)) + ":00")
+                        .map(start -> start.atZone(DENVER)
+                                        .withZoneSameInstant(patientZone)
+                                        .toLocalDate()
+                                        .minusDays(1)
+                                        .atTime(LocalTime.of(18, 0))
+                                + ":00")
                         .toList());
         assertThat(prepTips)
                 .allSatisfy(entry -> assertThat(entry.path("status").asString()).isEqualTo("planned"));
@@ -152,6 +159,14 @@ class BookingToTextSystemTest {
                 .singleElement()
                 .satisfies(entry -> assertThat(entry.path("status").asString()).isEqualTo("sent"));
         assertThat(textsTo(PHONE)).hasSize(1);
+    }
+
+    /** A fixed-offset IANA zone (Etc/GMT±N) where it is between 12:00 and 13:00 now. */
+    private static ZoneId zoneWhereItIsAfternoonNow() {
+        int utcHour = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).getHour();
+        int offset = Math.floorMod(12 - utcHour + 12, 24) - 12; // -12..11
+        // IANA's Etc zones count the other way: Etc/GMT+7 is UTC-07:00
+        return ZoneId.of(offset == 0 ? "Etc/UTC" : "Etc/GMT" + (offset < 0 ? "+" + (-offset) : "-" + offset));
     }
 
     private static List<JsonNode> timeline(String patientId, String kind) {

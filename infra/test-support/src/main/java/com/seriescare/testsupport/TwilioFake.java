@@ -91,6 +91,15 @@ public final class TwilioFake implements AutoCloseable {
         return List.copyOf(messages);
     }
 
+    /** How many requests (accepted or not) were made to text this number. */
+    public int attemptsTo(String phone) {
+        var count = attemptsByRecipient.get(phone);
+        return count == null ? 0 : count.get();
+    }
+
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> attemptsByRecipient =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Every request that reached the Messages endpoint, accepted or not. */
     public int requestCount() {
         return requests.get();
@@ -118,6 +127,7 @@ public final class TwilioFake implements AutoCloseable {
 
     public void reset() {
         messages.clear();
+        attemptsByRecipient.clear();
         scripted.clear();
         late.clear();
         requests.set(0);
@@ -199,6 +209,13 @@ public final class TwilioFake implements AutoCloseable {
                 return;
             }
             requests.incrementAndGet();
+            Map<String, String> form =
+                    parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            if (form.get("To") != null) {
+                attemptsByRecipient
+                        .computeIfAbsent(form.get("To"), to -> new java.util.concurrent.atomic.AtomicInteger())
+                        .incrementAndGet();
+            }
             ScriptedError failure = scripted.poll();
             if (failure != null) {
                 error(exchange, failure.httpStatus(), failure.code(), failure.message());
@@ -215,8 +232,6 @@ public final class TwilioFake implements AutoCloseable {
                     return;
                 }
             }
-            Map<String, String> form =
-                    parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             String to = form.get("To");
             String from = form.get("From");
             String service = form.get("MessagingServiceSid");

@@ -5,10 +5,10 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import com.seriescare.contracts.ClinicEvent;
 import com.seriescare.scheduling.clinic.Clinics;
-import com.seriescare.scheduling.security.CurrentUser;
 import com.seriescare.scheduling.shared.ConcurrentChange;
 import com.seriescare.scheduling.shared.NotFound;
 import com.seriescare.servicesupport.outbox.Outbox;
+import com.seriescare.servicesupport.security.CurrentUser;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

@@ -1,12 +1,10 @@
-package com.seriescare.scheduling.security;
+package com.seriescare.servicesupport.security;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Component;
 
 /** Who is calling, and for which clinic. Every request to the API is authenticated, so there always is someone. */
-@Component
 public class CurrentUser {
 
     /** Authorities of this prefix name the user's clinic, e.g. {@code CLINIC_front-range}. */

@@ -1,4 +1,4 @@
-package com.seriescare.scheduling.security;
+package com.seriescare.servicesupport.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,11 +1,13 @@
-package com.seriescare.scheduling.security;
+package com.seriescare.servicesupport.security;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -22,15 +24,22 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every API call is authenticated; only health is public. {@code FRONT_DESK} books and changes, {@code INTEGRATION}
+ * Every API call is authenticated; only health and the service's {@code publicPaths} are public. {@code FRONT_DESK} books and changes, {@code INTEGRATION}
  * only reads. An OIDC issuer, when configured, makes the service a JWT resource server; otherwise the configured
  * users sign in with HTTP Basic.
  */
-@Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+@AutoConfiguration(before = org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration.class)
+@ConditionalOnClass(SecurityFilterChain.class)
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityConfiguration {
 
     static final String FRONT_DESK = SecurityProperties.Role.FRONT_DESK.name();
     static final String INTEGRATION = SecurityProperties.Role.INTEGRATION.name();
+
+    @Bean
+    CurrentUser currentUser() {
+        return new CurrentUser();
+    }
 
     @Bean
     SecurityFilterChain api(
@@ -39,12 +48,18 @@ class SecurityConfiguration {
             @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer)
             throws Exception {
         var problems = new ProblemResponses();
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/**")
-                        .hasAnyRole(FRONT_DESK, INTEGRATION)
-                        .anyRequest()
-                        .hasRole(FRONT_DESK))
+        http.authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**")
+                            .permitAll();
+                    if (!properties.publicPaths().isEmpty()) {
+                        requests.requestMatchers(properties.publicPaths().toArray(String[]::new))
+                                .permitAll();
+                    }
+                    requests.requestMatchers(HttpMethod.GET, "/**")
+                            .hasAnyRole(FRONT_DESK, INTEGRATION)
+                            .anyRequest()
+                            .hasRole(FRONT_DESK);
+                })
                 // a stateless API for programs and the front desk's tools: no cookies, so no CSRF to defend
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

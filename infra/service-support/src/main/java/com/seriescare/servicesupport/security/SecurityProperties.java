@@ -1,4 +1,4 @@
-package com.seriescare.scheduling.security;
+package com.seriescare.servicesupport.security;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -12,17 +12,20 @@ import org.springframework.validation.annotation.Validated;
  * Who may use the API ({@code seriescare.security.*}). With an OIDC issuer configured
  * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}) users come from JWTs: roles from
  * {@code rolesClaim}, the clinic from {@code clinicClaim}. Without one (the dev stack) the listed users sign in
- * with HTTP Basic.
+ * with HTTP Basic. {@code publicPaths} are open without credentials besides health (e.g. Twilio's webhooks, which
+ * prove themselves with their signature).
  */
 @Validated
 @ConfigurationProperties("seriescare.security")
 public record SecurityProperties(
         List<@Valid User> users,
         @DefaultValue("roles") String rolesClaim,
-        @DefaultValue("clinic") String clinicClaim) {
+        @DefaultValue("clinic") String clinicClaim,
+        List<String> publicPaths) {
 
     public SecurityProperties {
         users = users == null ? List.of() : List.copyOf(users);
+        publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
     }
 
     /**
