@@ -92,6 +92,32 @@ class PatientChangesIntegrationTest {
     }
 
     @Test
+    void aStopTextedByThePatientIsRecordedInTheConsentHistoryOnce() {
+        String id = Api.registerPatient(api);
+        var stop = new com.seriescare.contracts.notification.InboundMessageReceived(
+                id, "in-1", "stop", false, "STOP", "0142", java.time.Instant.parse("2026-10-21T02:00:00Z"));
+
+        try (var publisher = new com.seriescare.testsupport.EventPublisherForTests()) {
+            String eventId = publisher.publish(stop);
+            publisher.publish(stop, eventId);
+        }
+
+        var patient = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> api.get("/api/patients/" + id).json(),
+                        p -> !p.path("smsConsent").path("granted").asBoolean());
+        assertThat(patient.path("smsConsent").path("source").asString()).isEqualTo("sms-reply");
+        assertThat(patient.path("smsConsent").path("recordedBy").asString()).isEqualTo("patient");
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> api.get("/api/patients/" + id)
+                                .json()
+                                .path("consentHistory")
+                                .size()
+                        == 2);
+    }
+
+    @Test
     void patientsAreFoundByNameOrByPhoneInAnyFormatWithinTheClinicOnly() {
         String surname = "Quintana" + UUID.randomUUID().toString().substring(0, 6);
         var created = api.post("/api/patients", """

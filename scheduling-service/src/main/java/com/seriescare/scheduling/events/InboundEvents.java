@@ -4,8 +4,10 @@ import com.seriescare.contracts.ClinicEvent;
 import com.seriescare.contracts.EventCodec;
 import com.seriescare.contracts.intake.ChecklistCompleted;
 import com.seriescare.contracts.intake.IntakeCompleted;
+import com.seriescare.contracts.notification.InboundMessageReceived;
 import com.seriescare.contracts.notification.MessageStatusChanged;
 import com.seriescare.contracts.notification.SessionConfirmationReceived;
+import com.seriescare.scheduling.patients.Patients;
 import com.seriescare.scheduling.readiness.ReadinessProjection;
 import com.seriescare.scheduling.series.PatientReplies;
 import com.seriescare.servicesupport.events.CloudEventConsumers;
@@ -33,11 +35,17 @@ class InboundEvents {
 
     @Bean
     Consumer<Message<byte[]>> notificationEvents(
-            EventCodec codec, ReadinessProjection readiness, PatientReplies replies) {
+            EventCodec codec, ReadinessProjection readiness, PatientReplies replies, Patients patients) {
         return CloudEventConsumers.decodingWith(codec, (ClinicEvent event) -> {
             switch (event) {
                 case MessageStatusChanged changed -> readiness.on(changed);
                 case SessionConfirmationReceived confirmation -> replies.on(confirmation);
+                case InboundMessageReceived reply
+                when reply.intent().equals("stop") ->
+                    patients.recordConsentFromPatient(reply.patientId(), false, reply.receivedAt());
+                case InboundMessageReceived reply
+                when reply.intent().equals("start") ->
+                    patients.recordConsentFromPatient(reply.patientId(), true, reply.receivedAt());
                 default -> {
                     // other notification events do not concern scheduling
                 }

@@ -73,6 +73,23 @@ public class Patients {
         return save(document, changed.patient(), changed.event());
     }
 
+    /**
+     * Records consent the patient gave or withdrew by text (STOP / START), as notification-service reported it. No
+     * front-desk user is involved. A redelivered report changes nothing.
+     */
+    public void recordConsentFromPatient(String patientId, boolean granted, java.time.Instant at) {
+        documents.findById(patientId).ifPresent(document -> {
+            Patient.SmsConsent current = document.patient().smsConsent();
+            if (current.granted() == granted
+                    && "sms-reply".equals(current.source())
+                    && current.recordedAt().equals(at)) {
+                return;
+            }
+            var changed = PatientRegistration.changeConsent(document.patient(), granted, "sms-reply", "patient", at);
+            save(document, changed.patient(), changed.event());
+        });
+    }
+
     /** Patients whose name contains the text, or whose mobile phone is the number typed (in any format). */
     List<Patient> search(String text) {
         Criteria clinic = where("patient.clinicId").is(user.clinicId());
