@@ -62,10 +62,11 @@ class ChangesStopTextsIntegrationTest {
                 .until(() -> prepTips(patient.patientId()).getFirst().status() == MessageStatus.CANCELLED);
         clock.set(prep.dueAt().plus(Duration.ofMinutes(5)));
 
-        // held well past a few dispatcher polls: the confirmation is the only text this patient ever gets
+        // held well past a few dispatcher polls: the confirmation and the cancellation notice, no prep text
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(10))
-                .until(() -> textsTo(patient.mobilePhone()).size() == 1);
+                .until(() -> textsTo(patient.mobilePhone()).size() == 2);
+        assertThat(textsTo(patient.mobilePhone()).get(1).body()).contains("is cancelled");
         assertThat(prepTips(patient.patientId()).getFirst().reason()).contains("cancelled");
     }
 
@@ -102,9 +103,13 @@ class ChangesStopTextsIntegrationTest {
                 .orElseThrow();
         assertThat(newPrep.dueAt()).isEqualTo(oldPrep.dueAt().plus(Duration.ofDays(2)));
 
-        clock.set(newPrep.dueAt());
+        // the notice of the move goes out at once; the prep text for the new time when it is due
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> textsTo(patient.mobilePhone()).size() == 2);
+        assertThat(textsTo(patient.mobilePhone()).get(1).body()).contains("has moved to Thu Dec 3 9:00 AM MST");
+        clock.set(newPrep.dueAt());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> textsTo(patient.mobilePhone()).size() == 3);
         assertThat(prepTips(patient.patientId()))
                 .extracting(m -> m.plan().sessionRevision() + ":" + m.status())
                 .containsExactlyInAnyOrder("1:CANCELLED", "2:SENT");

@@ -15,15 +15,26 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("seriescare.clinic")
-public record Clinic(@NotBlank String shortName, @NotBlank String phone) {
+public record Clinic(@NotBlank String shortName, @NotBlank String phone, String integrationCoachPhone) {
+
+    /** Who patients reach for integration support; the clinic's own phone when no coach is configured. */
+    public String displayCoachPhone() {
+        return integrationCoachPhone == null || integrationCoachPhone.isBlank()
+                ? displayPhone()
+                : display(integrationCoachPhone);
+    }
 
     /** The phone as patients of the clinic's country write it, e.g. {@code (303) 555-0100}. */
     public String displayPhone() {
+        return display(phone);
+    }
+
+    private static String display(String number) {
         var phones = PhoneNumberUtil.getInstance();
         try {
-            return phones.format(phones.parse(phone, null), PhoneNumberFormat.NATIONAL);
+            return phones.format(phones.parse(number, null), PhoneNumberFormat.NATIONAL);
         } catch (NumberParseException e) {
-            return phone;
+            return number;
         }
     }
 }

@@ -4,7 +4,6 @@ import com.seriescare.contracts.notification.MessageStatusChanged;
 import com.seriescare.notification.clinic.Clinic;
 import com.seriescare.notification.patients.PatientContact;
 import com.seriescare.notification.patients.PatientContacts;
-import com.seriescare.notification.planning.MessageKind;
 import com.seriescare.notification.planning.MessageText;
 import com.seriescare.notification.planning.QuietHours;
 import com.seriescare.notification.sessions.SessionViews;
@@ -134,7 +133,7 @@ public class Dispatcher {
         if (!message.plan().urgent() && quietHours.contains(clock.instant(), zone)) {
             // it became due in quiet hours (a retry, a late event, a changed zone): wait for the morning
             Instant morning = quietHours.firstAllowedAfter(clock.instant(), zone);
-            if (message.plan().kind() == MessageKind.PREP_TIPS
+            if (message.plan().kind().beforeSession()
                     && morning.isAfter(message.plan().sessionStarts().getFirst())) {
                 cancel(message, "only quiet hours were left before the session");
             } else {
@@ -166,7 +165,12 @@ public class Dispatcher {
                 message.plan().kind(),
                 message.plan().sessionStarts(),
                 new MessageText.Variables(
-                        firstName, language, ZoneId.of(timeZone), clinic.shortName(), clinic.displayPhone()));
+                        firstName,
+                        language,
+                        ZoneId.of(timeZone),
+                        clinic.shortName(),
+                        clinic.displayPhone(),
+                        clinic.displayCoachPhone()));
         Instant now = clock.instant();
         if (!messages.transition(
                 message,
@@ -211,7 +215,7 @@ public class Dispatcher {
     /** Why a text about a session should no longer go out: the session was cancelled or moved since it was planned. */
     private Optional<String> staleBecause(OutgoingMessage message) {
         String sessionId = message.plan().sessionId();
-        if (sessionId == null) {
+        if (sessionId == null || !message.plan().kind().beforeSession()) {
             return Optional.empty();
         }
         return sessions.find(sessionId).flatMap(session -> {

@@ -97,6 +97,8 @@ public class OutgoingMessages {
         var result = mongo.updateMulti(
                 query(where("plan.sessionId")
                         .is(sessionId)
+                        .and("plan.kind")
+                        .ne(com.seriescare.notification.planning.MessageKind.SESSION_CANCELLED)
                         .and("plan.sessionRevision")
                         .lt(currentRevision)
                         .and("status")

@@ -5,14 +5,15 @@ import com.seriescare.contracts.scheduling.PatientContactChanged;
 import com.seriescare.contracts.scheduling.PatientRegistered;
 import com.seriescare.contracts.scheduling.SeriesBooked;
 import com.seriescare.contracts.scheduling.SessionCancelled;
+import com.seriescare.contracts.scheduling.SessionCompleted;
 import com.seriescare.contracts.scheduling.SessionRescheduled;
 import com.seriescare.contracts.scheduling.SessionScheduled;
 import com.seriescare.contracts.scheduling.SmsConsentChanged;
 import com.seriescare.notification.dispatch.OutgoingMessages;
 import com.seriescare.notification.patients.PatientContact;
 import com.seriescare.notification.patients.PatientContacts;
-import com.seriescare.notification.planning.MessageKind;
 import com.seriescare.notification.planning.MessagePlanner;
+import com.seriescare.notification.planning.MessageRules;
 import com.seriescare.notification.planning.PlannedMessage;
 import com.seriescare.notification.planning.QuietHours;
 import com.seriescare.notification.sessions.SessionView;
@@ -38,6 +39,7 @@ class SchedulingEvents {
     private final SessionViews sessions;
     private final OutgoingMessages messages;
     private final QuietHours quietHours;
+    private final MessageRules rules;
     private final Clock clock;
 
     SchedulingEvents(
@@ -45,11 +47,13 @@ class SchedulingEvents {
             SessionViews sessions,
             OutgoingMessages messages,
             QuietHours quietHours,
+            MessageRules rules,
             Clock clock) {
         this.contacts = contacts;
         this.sessions = sessions;
         this.messages = messages;
         this.quietHours = quietHours;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -93,7 +97,7 @@ class SchedulingEvents {
                         scheduled.start(),
                         scheduled.revision(),
                         scheduled.status()));
-                planPrepTips(scheduled);
+                planBeforeSession(scheduled);
             }
             case SessionRescheduled moved -> {
                 if (sessions.record(new SessionView(
@@ -106,7 +110,8 @@ class SchedulingEvents {
                         moved.revision(),
                         moved.status()))) {
                     messages.cancelPending(moved.sessionId(), moved.revision(), "the session was moved");
-                    planPrepTips(new SessionScheduled(
+                    plan(MessagePlanner.movedNotice(moved, clock.instant()));
+                    planBeforeSession(new SessionScheduled(
                             moved.patientId(),
                             moved.seriesId(),
                             moved.sessionId(),
@@ -131,16 +136,37 @@ class SchedulingEvents {
                         cancelled.revision(),
                         cancelled.status()));
                 messages.cancelPending(cancelled.sessionId(), Integer.MAX_VALUE, "the session was cancelled");
+                MessagePlanner.cancelledNotice(cancelled, clock.instant()).ifPresent(this::plan);
+            }
+            case SessionCompleted done -> {
+                sessions.record(new SessionView(
+                        done.sessionId(),
+                        done.patientId(),
+                        done.seriesId(),
+                        done.sequence(),
+                        done.sessionCount(),
+                        done.start(),
+                        done.revision(),
+                        done.status()));
+                MessagePlanner.afterSession(done, zoneOf(done.patientId(), done.timeZone()), rules)
+                        .forEach(this::plan);
             }
             default -> log.debug("Nothing to do for {}", event.type().ceType());
         }
     }
 
-    private void planPrepTips(SessionScheduled scheduled) {
-        ZoneId zone = contacts.find(scheduled.patientId())
+    /** The texts that prepare the patient for a session: tips the evening before and a reminder that day. */
+    private void planBeforeSession(SessionScheduled scheduled) {
+        ZoneId zone = zoneOf(scheduled.patientId(), scheduled.timeZone());
+        MessagePlanner.prepTipsFor(scheduled, zone, clock.instant(), rules).ifPresent(this::plan);
+        MessagePlanner.dayOfReminderFor(scheduled, clock.instant(), rules).ifPresent(this::plan);
+    }
+
+    /** The patient's own zone; the clinic's until the patient's details are known. */
+    private ZoneId zoneOf(String patientId, String fallbackZone) {
+        return contacts.find(patientId)
                 .map(contact -> ZoneId.of(contact.timeZone()))
-                .orElse(ZoneId.of(scheduled.timeZone()));
-        MessagePlanner.prepTipsFor(scheduled, zone, clock.instant()).ifPresent(this::plan);
+                .orElse(ZoneId.of(fallbackZone));
     }
 
     /** Plans a text, moved out of the patient's quiet hours (and never past the session it prepares for). */
@@ -148,9 +174,8 @@ class SchedulingEvents {
         ZoneId zone = contacts.find(plan.patientId())
                 .map(c -> ZoneId.of(c.timeZone()))
                 .orElse(ZoneId.of("UTC"));
-        Optional<Instant> notAfter = plan.kind() == MessageKind.PREP_TIPS
-                ? Optional.of(plan.sessionStarts().getFirst())
-                : Optional.empty();
+        Optional<Instant> notAfter =
+                plan.kind().beforeSession() ? Optional.of(plan.sessionStarts().getFirst()) : Optional.empty();
         Optional<Instant> due = quietHours.adjust(plan.dueAt(), zone, clock.instant(), notAfter);
         if (due.isEmpty()) {
             log.info(

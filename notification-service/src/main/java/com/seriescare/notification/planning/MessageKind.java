@@ -6,8 +6,27 @@ public enum MessageKind {
     BOOKING_CONFIRMATION,
     /** The evening before each session: eat light, hydrate, arrange a ride home. */
     PREP_TIPS,
+    /** A few hours before the session: see you today, a ride home. */
+    DAY_OF_REMINDER,
+    /** Soon after the session ended: rest, journal, no driving today, the crisis line. */
+    POST_SESSION,
+    /** The next day: how are you feeling, 1 to 5. */
+    NEXT_DAY_CHECK_IN,
+    /** After sessions 2 to 4: strong emotions can surface, that is expected; the integration coach's contact. */
+    MID_SERIES_NOTE,
+    /** After the last session: integration and next steps. */
+    END_OF_SERIES,
+    /** The session moved: its new time. */
+    SESSION_MOVED,
+    /** The session was cancelled. */
+    SESSION_CANCELLED,
     /** The answer to crisis language: 988, 911 and the clinic's phone, at once, whatever the hour. */
     CRISIS_RESPONSE,
     /** The answer to HELP: the clinic's name and phone. */
-    HELP_RESPONSE
+    HELP_RESPONSE;
+
+    /** Texts about a session still to come: stale once it is cancelled or moved, never later than its start. */
+    public boolean beforeSession() {
+        return this == PREP_TIPS || this == DAY_OF_REMINDER || this == SESSION_MOVED;
+    }
 }

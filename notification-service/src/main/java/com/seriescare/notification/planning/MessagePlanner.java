@@ -2,18 +2,20 @@ package com.seriescare.notification.planning;
 
 import com.seriescare.contracts.scheduling.BookedSession;
 import com.seriescare.contracts.scheduling.SeriesBooked;
+import com.seriescare.contracts.scheduling.SessionCancelled;
+import com.seriescare.contracts.scheduling.SessionCompleted;
+import com.seriescare.contracts.scheduling.SessionRescheduled;
 import com.seriescare.contracts.scheduling.SessionScheduled;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Decides which texts a scheduling event calls for, and when they are due. Pure: no I/O, time is passed in. */
 public final class MessagePlanner {
-
-    /** Prep tips go out the evening before, in the patient's own zone. */
-    static final LocalTime PREP_TIPS_AT = LocalTime.of(18, 0);
 
     /** Booked too late for the evening before: still worth sending if the session is at least this far ahead. */
     static final Duration LATE_PREP_TIPS_MIN_LEAD = Duration.ofHours(3);
@@ -40,11 +42,16 @@ public final class MessagePlanner {
      * by {@code java.time}, not by adding 24 hours). Nothing when it is too late to be useful.
      */
     public static Optional<PlannedMessage> prepTipsFor(SessionScheduled session, ZoneId patientZone, Instant now) {
+        return prepTipsFor(session, patientZone, now, MessageRules.DEFAULTS);
+    }
+
+    public static Optional<PlannedMessage> prepTipsFor(
+            SessionScheduled session, ZoneId patientZone, Instant now, MessageRules rules) {
         Instant due = session.start()
                 .atZone(patientZone)
                 .toLocalDate()
                 .minusDays(1)
-                .atTime(PREP_TIPS_AT)
+                .atTime(rules.prepTipsAt())
                 .atZone(patientZone)
                 .toInstant();
         if (due.isBefore(now)) {
@@ -64,5 +71,105 @@ public final class MessagePlanner {
                 java.util.List.of(session.start()),
                 null,
                 false));
+    }
+
+    /** The day-of reminder, a few hours before the session; nothing once that moment has passed. */
+    public static Optional<PlannedMessage> dayOfReminderFor(SessionScheduled session, Instant now, MessageRules rules) {
+        Instant due = session.start().minus(rules.dayOfReminderBefore());
+        if (!due.isAfter(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(sessionText(
+                MessageKind.DAY_OF_REMINDER,
+                session.patientId(),
+                session.seriesId(),
+                session.sessionId(),
+                session.revision(),
+                due,
+                session.start()));
+    }
+
+    /** What follows a completed session: aftercare, the next-day check-in, and the mid- or end-of-series text. */
+    public static List<PlannedMessage> afterSession(SessionCompleted done, ZoneId patientZone, MessageRules rules) {
+        List<PlannedMessage> plans = new ArrayList<>();
+        LocalDate nextDay = done.completedAt().atZone(patientZone).toLocalDate().plusDays(1);
+        plans.add(sessionText(
+                MessageKind.POST_SESSION,
+                done.patientId(),
+                done.seriesId(),
+                done.sessionId(),
+                0,
+                done.completedAt().plus(rules.postSessionAfter()),
+                done.start()));
+        plans.add(sessionText(
+                MessageKind.NEXT_DAY_CHECK_IN,
+                done.patientId(),
+                done.seriesId(),
+                done.sessionId(),
+                0,
+                nextDay.atTime(rules.checkInAt()).atZone(patientZone).toInstant(),
+                done.start()));
+        if (done.sequence() >= 2 && done.sequence() <= 4 && done.sequence() < done.sessionCount()) {
+            plans.add(sessionText(
+                    MessageKind.MID_SERIES_NOTE,
+                    done.patientId(),
+                    done.seriesId(),
+                    done.sessionId(),
+                    0,
+                    nextDay.atTime(rules.midSeriesNoteAt()).atZone(patientZone).toInstant(),
+                    done.start()));
+        }
+        if (done.sequence() == done.sessionCount()) {
+            plans.add(sessionText(
+                    MessageKind.END_OF_SERIES,
+                    done.patientId(),
+                    done.seriesId(),
+                    done.sessionId(),
+                    0,
+                    nextDay.atTime(rules.endOfSeriesAt()).atZone(patientZone).toInstant(),
+                    done.start()));
+        }
+        return plans;
+    }
+
+    /** A notice that the session moved, at once, naming the new time. */
+    public static PlannedMessage movedNotice(SessionRescheduled moved, Instant now) {
+        return sessionText(
+                MessageKind.SESSION_MOVED,
+                moved.patientId(),
+                moved.seriesId(),
+                moved.sessionId(),
+                moved.revision(),
+                now,
+                moved.start());
+    }
+
+    /** A notice that the session was cancelled, at once; none for a session already past. */
+    public static Optional<PlannedMessage> cancelledNotice(SessionCancelled cancelled, Instant now) {
+        if (!cancelled.start().isAfter(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(sessionText(
+                MessageKind.SESSION_CANCELLED,
+                cancelled.patientId(),
+                cancelled.seriesId(),
+                cancelled.sessionId(),
+                cancelled.revision(),
+                now,
+                cancelled.start()));
+    }
+
+    /** A text about one session; the plan key holds the revision for texts that depend on the session's time. */
+    private static PlannedMessage sessionText(
+            MessageKind kind,
+            String patientId,
+            String seriesId,
+            String sessionId,
+            int revision,
+            Instant due,
+            Instant start) {
+        String key = sessionId + ":" + kind + (revision > 0 ? ":r" + revision : "");
+        return new PlannedMessage(
+                key, kind, patientId, seriesId, sessionId, revision, due, List.of(start), null, false);
     }
 }

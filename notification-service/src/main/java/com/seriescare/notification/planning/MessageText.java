@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 public final class MessageText {
 
     /** What a text needs to be worded; times are shown in the patient's zone with its abbreviation. */
-    public record Variables(String firstName, String language, ZoneId zone, String clinicName, String clinicPhone) {}
+    public record Variables(
+            String firstName, String language, ZoneId zone, String clinicName, String clinicPhone, String coachPhone) {}
 
     private static final Locale SPANISH = Locale.forLanguageTag("es-US");
 
@@ -43,6 +44,72 @@ public final class MessageText {
                                         v.firstName(),
                                         v.clinicName(),
                                         time(sessionStarts.getFirst(), v),
+                                        v.clinicPhone());
+            case DAY_OF_REMINDER ->
+                es
+                        ? "Hola %s, le esperamos hoy a las %s en %s. Recuerde: alguien debe llevarle a casa. Responda C para confirmar. %s"
+                                .formatted(
+                                        v.firstName(),
+                                        time(sessionStarts.getFirst(), v),
+                                        v.clinicName(),
+                                        v.clinicPhone())
+                        : "Hi %s, see you today at %s at %s. Remember your ride home. Reply C to confirm. %s"
+                                .formatted(
+                                        v.firstName(),
+                                        time(sessionStarts.getFirst(), v),
+                                        v.clinicName(),
+                                        v.clinicPhone());
+            case POST_SESSION ->
+                es
+                        ? "Gracias por venir hoy, %s. Descanse, tenga un dia tranquilo, escriba lo que surgio y no maneje hoy. Si no se siente a salvo, llame o escriba al 988."
+                                .formatted(v.firstName())
+                        : "Thank you for coming today, %s. Rest, keep the day calm, journal what came up, and do not drive today. If you feel unsafe, call or text 988."
+                                .formatted(v.firstName());
+            case NEXT_DAY_CHECK_IN ->
+                es
+                        ? "Hola %s, ¿como se siente hoy? Responda con un numero del 1 (muy mal) al 5 (muy bien). %s"
+                                .formatted(v.firstName(), v.clinicName())
+                        : "Hi %s, how are you feeling today? Reply with a number from 1 (very low) to 5 (very good). %s"
+                                .formatted(v.firstName(), v.clinicName());
+            case MID_SERIES_NOTE ->
+                es
+                        ? "%s, en esta etapa pueden surgir emociones fuertes, como tristeza o enojo. Es normal y parte del proceso. Su coach de integracion: %s. %s"
+                                .formatted(v.firstName(), v.coachPhone(), v.clinicName())
+                        : "%s, around this point strong feelings such as grief or anger can come up. That is expected and part of the process. Your integration coach: %s. %s"
+                                .formatted(v.firstName(), v.coachPhone(), v.clinicName());
+            case END_OF_SERIES ->
+                es
+                        ? "%s, termino su serie en %s. Siga con su trabajo de integracion y planee los proximos pasos con su equipo: %s."
+                                .formatted(v.firstName(), v.clinicName(), v.clinicPhone())
+                        : "%s, you have completed your series at %s. Keep up your integration work and plan your next steps with your care team: %s."
+                                .formatted(v.firstName(), v.clinicName(), v.clinicPhone());
+            case SESSION_MOVED ->
+                es
+                        ? "Hola %s, su cita en %s cambio a: %s. ¿Preguntas? %s"
+                                .formatted(
+                                        v.firstName(),
+                                        v.clinicName(),
+                                        dateAndTime(sessionStarts.getFirst(), v),
+                                        v.clinicPhone())
+                        : "Hi %s, your appointment at %s has moved to %s. Questions? %s"
+                                .formatted(
+                                        v.firstName(),
+                                        v.clinicName(),
+                                        dateAndTime(sessionStarts.getFirst(), v),
+                                        v.clinicPhone());
+            case SESSION_CANCELLED ->
+                es
+                        ? "Hola %s, su cita en %s del %s fue cancelada. ¿Preguntas? %s"
+                                .formatted(
+                                        v.firstName(),
+                                        v.clinicName(),
+                                        dateAndTime(sessionStarts.getFirst(), v),
+                                        v.clinicPhone())
+                        : "Hi %s, your appointment at %s on %s is cancelled. Questions? %s"
+                                .formatted(
+                                        v.firstName(),
+                                        v.clinicName(),
+                                        dateAndTime(sessionStarts.getFirst(), v),
                                         v.clinicPhone());
             case CRISIS_RESPONSE ->
                 es

@@ -73,7 +73,7 @@ class MessageTextTest {
     @ParameterizedTest
     @EnumSource(
             value = MessageKind.class,
-            names = {"BOOKING_CONFIRMATION", "PREP_TIPS"})
+            names = {"BOOKING_CONFIRMATION", "PREP_TIPS", "DAY_OF_REMINDER", "SESSION_MOVED", "SESSION_CANCELLED"})
     void timesAreShownInThePatientsZoneWithItsAbbreviation(MessageKind kind) {
         String text = render(kind, "en");
 
@@ -101,7 +101,12 @@ class MessageTextTest {
                 kind,
                 SIX_SESSIONS,
                 new MessageText.Variables(
-                        "Ana", language, ZoneId.of("America/Denver"), "Front Range Clinic", "(303) 555-0100"));
+                        "Ana",
+                        language,
+                        ZoneId.of("America/Denver"),
+                        "Front Range Clinic",
+                        "(303) 555-0100",
+                        "(303) 555-0111"));
     }
 
     /** SMS segments: GSM-7 160 alone or 153 per part; UCS-2 (any other character) 70 alone or 67 per part. */
