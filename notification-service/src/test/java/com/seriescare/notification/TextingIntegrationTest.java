@@ -115,6 +115,27 @@ class TextingIntegrationTest {
     }
 
     @Test
+    void prepTipsKeepSixInTheEveningForAPatientInAnotherZoneOnBothClockChanges() {
+        // clinic in Denver, patient in New York; the evenings before are the days the clocks change
+        var patient = registered(true, "en", "America/New_York");
+        var series = booked(patient.patientId(), "2026-11-02T09:00", "2027-03-15T09:00");
+        events.publish(patient);
+        events.publish(series);
+        sessionsOf(series).forEach(events::publish);
+
+        List<OutgoingMessage> prep = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> messages.forPatient(patient.patientId()).stream()
+                                .filter(m -> m.plan().kind() == MessageKind.PREP_TIPS)
+                                .sorted(java.util.Comparator.comparing(OutgoingMessage::dueAt))
+                                .toList(),
+                        list -> list.size() == 2);
+
+        assertThat(prep.get(0).dueAt()).isEqualTo(Instant.parse("2026-11-01T23:00:00Z")); // 18:00 EST, UTC-5
+        assertThat(prep.get(1).dueAt()).isEqualTo(Instant.parse("2027-03-14T22:00:00Z")); // 18:00 EDT, UTC-4
+    }
+
+    @Test
     void textsNobodyWhoHasNotConsented() {
         var patient = registered(false, "en", "America/Denver");
         var series = booked(patient.patientId(), "2026-12-01T09:00");

@@ -38,6 +38,8 @@ class MessageTimelineController {
 
     /**
      * @param localDueAt the due time in the patient's zone, as the patient experiences it
+     * @param status planned, leased, sending, sent, failed, cancelled or in_doubt (see docs/adr/0002)
+     * @param deliveryStatus what Twilio last reported: queued, sent, delivered, undelivered or failed
      * @param reason why it was cancelled, failed or is waiting; null otherwise
      */
     record TimelineEntry(
@@ -49,6 +51,7 @@ class MessageTimelineController {
             LocalDateTime localDueAt,
             String timeZone,
             String status,
+            String deliveryStatus,
             Instant sentAt,
             String reason) {
 
@@ -62,6 +65,7 @@ class MessageTimelineController {
                     LocalDateTime.ofInstant(message.dueAt(), zone),
                     zone.getId(),
                     message.status().name().toLowerCase(Locale.ROOT),
+                    message.deliveryStatus(),
                     message.sentAt(),
                     message.reason());
         }
