@@ -6,6 +6,7 @@ import com.seriescare.contracts.scheduling.PatientRegistered;
 import com.seriescare.contracts.scheduling.SeriesBooked;
 import com.seriescare.contracts.scheduling.SessionCancelled;
 import com.seriescare.contracts.scheduling.SessionCompleted;
+import com.seriescare.contracts.scheduling.SessionEvent;
 import com.seriescare.contracts.scheduling.SessionRescheduled;
 import com.seriescare.contracts.scheduling.SessionScheduled;
 import com.seriescare.contracts.scheduling.SmsConsentChanged;
@@ -88,66 +89,23 @@ class SchedulingEvents {
             }
             case SeriesBooked booked -> plan(MessagePlanner.confirmationFor(booked, clock.instant()));
             case SessionScheduled scheduled -> {
-                sessions.record(new SessionView(
-                        scheduled.sessionId(),
-                        scheduled.patientId(),
-                        scheduled.seriesId(),
-                        scheduled.sequence(),
-                        scheduled.sessionCount(),
-                        scheduled.start(),
-                        scheduled.revision(),
-                        scheduled.status()));
+                sessions.record(SessionView.of(scheduled));
                 planBeforeSession(scheduled);
             }
             case SessionRescheduled moved -> {
-                if (sessions.record(new SessionView(
-                        moved.sessionId(),
-                        moved.patientId(),
-                        moved.seriesId(),
-                        moved.sequence(),
-                        moved.sessionCount(),
-                        moved.start(),
-                        moved.revision(),
-                        moved.status()))) {
+                if (sessions.record(SessionView.of(moved))) {
                     messages.cancelPending(moved.sessionId(), moved.revision(), "the session was moved");
                     plan(MessagePlanner.movedNotice(moved, clock.instant()));
-                    planBeforeSession(new SessionScheduled(
-                            moved.patientId(),
-                            moved.seriesId(),
-                            moved.sessionId(),
-                            moved.sequence(),
-                            moved.sessionCount(),
-                            moved.start(),
-                            moved.timeZone(),
-                            moved.durationMinutes(),
-                            moved.clinicId(),
-                            moved.revision(),
-                            moved.status()));
+                    planBeforeSession(moved);
                 }
             }
             case SessionCancelled cancelled -> {
-                sessions.record(new SessionView(
-                        cancelled.sessionId(),
-                        cancelled.patientId(),
-                        cancelled.seriesId(),
-                        cancelled.sequence(),
-                        cancelled.sessionCount(),
-                        cancelled.start(),
-                        cancelled.revision(),
-                        cancelled.status()));
+                sessions.record(SessionView.of(cancelled));
                 messages.cancelPending(cancelled.sessionId(), Integer.MAX_VALUE, "the session was cancelled");
                 MessagePlanner.cancelledNotice(cancelled, clock.instant()).ifPresent(this::plan);
             }
             case SessionCompleted done -> {
-                sessions.record(new SessionView(
-                        done.sessionId(),
-                        done.patientId(),
-                        done.seriesId(),
-                        done.sequence(),
-                        done.sessionCount(),
-                        done.start(),
-                        done.revision(),
-                        done.status()));
+                sessions.record(SessionView.of(done));
                 MessagePlanner.afterSession(done, zoneOf(done.patientId(), done.timeZone()), rules)
                         .forEach(this::plan);
             }
@@ -156,7 +114,7 @@ class SchedulingEvents {
     }
 
     /** The texts that prepare the patient for a session: tips the evening before and a reminder that day. */
-    private void planBeforeSession(SessionScheduled scheduled) {
+    private void planBeforeSession(SessionEvent scheduled) {
         ZoneId zone = zoneOf(scheduled.patientId(), scheduled.timeZone());
         MessagePlanner.prepTipsFor(scheduled, zone, clock.instant(), rules).ifPresent(this::plan);
         MessagePlanner.dayOfReminderFor(scheduled, clock.instant(), rules).ifPresent(this::plan);

@@ -4,8 +4,8 @@ import com.seriescare.contracts.scheduling.BookedSession;
 import com.seriescare.contracts.scheduling.SeriesBooked;
 import com.seriescare.contracts.scheduling.SessionCancelled;
 import com.seriescare.contracts.scheduling.SessionCompleted;
+import com.seriescare.contracts.scheduling.SessionEvent;
 import com.seriescare.contracts.scheduling.SessionRescheduled;
-import com.seriescare.contracts.scheduling.SessionScheduled;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,12 +41,12 @@ public final class MessagePlanner {
      * Prep tips at 18:00 the day before the session, in the patient's zone (so daylight-saving days are handled
      * by {@code java.time}, not by adding 24 hours). Nothing when it is too late to be useful.
      */
-    public static Optional<PlannedMessage> prepTipsFor(SessionScheduled session, ZoneId patientZone, Instant now) {
+    public static Optional<PlannedMessage> prepTipsFor(SessionEvent session, ZoneId patientZone, Instant now) {
         return prepTipsFor(session, patientZone, now, MessageRules.DEFAULTS);
     }
 
     public static Optional<PlannedMessage> prepTipsFor(
-            SessionScheduled session, ZoneId patientZone, Instant now, MessageRules rules) {
+            SessionEvent session, ZoneId patientZone, Instant now, MessageRules rules) {
         Instant due = session.start()
                 .atZone(patientZone)
                 .toLocalDate()
@@ -74,7 +74,7 @@ public final class MessagePlanner {
     }
 
     /** The day-of reminder, a few hours before the session; nothing once that moment has passed. */
-    public static Optional<PlannedMessage> dayOfReminderFor(SessionScheduled session, Instant now, MessageRules rules) {
+    public static Optional<PlannedMessage> dayOfReminderFor(SessionEvent session, Instant now, MessageRules rules) {
         Instant due = session.start().minus(rules.dayOfReminderBefore());
         if (!due.isAfter(now)) {
             return Optional.empty();

@@ -68,7 +68,7 @@ class SharedDispatchIntegrationTest {
     @Test
     void twoDispatchersShareFiveHundredDueTextsAndTwilioGetsExactlyFiveHundredRequests() throws Exception {
         String batch = UUID.randomUUID().toString().substring(0, 8);
-        Set<String> phones = planDueTexts(batch, 500);
+        Set<String> phones = planTexts(batch, 500, clock.instant());
         List<Dispatcher> instances = List.of(newInstance(), newInstance());
 
         try (var pool = Executors.newFixedThreadPool(2)) {
@@ -94,17 +94,19 @@ class SharedDispatchIntegrationTest {
     @Test
     void textsLeasedByAnInstanceThatDiedAreSentOnceItsLeaseRunsOut() {
         String batch = UUID.randomUUID().toString().substring(0, 8);
-        Set<String> phones = planDueTexts(batch, 10);
+        // due in an hour, so only the instance below (which lives an hour ahead) can claim them
+        Instant due = clock.instant().plus(Duration.ofHours(1));
+        Set<String> phones = planTexts(batch, 10, due);
         // an instance claims them all and dies before sending any
         for (int i = 0; i < 10; i++) {
-            assertThat(messages.leaseNextDue("instance-that-died", clock.instant(), properties.lease()))
+            assertThat(messages.leaseNextDue("instance-that-died", due, properties.lease()))
                     .isPresent();
         }
 
         await().during(Duration.ofSeconds(1))
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> sentTo(phones).isEmpty());
-        clock.advance(properties.lease().plusSeconds(1));
+        clock.set(due.plus(properties.lease()).plusSeconds(1));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> sentTo(phones).size() == 10);
         assertThat(sentTo(phones).stream().map(SentMessage::to).distinct()).hasSize(10);
@@ -115,8 +117,8 @@ class SharedDispatchIntegrationTest {
                 messages, contacts, sessions, sender, clinic, properties, QuietHours.DEFAULT, outbox, clock);
     }
 
-    /** {@code count} texts due now, each for its own consenting patient. */
-    private Set<String> planDueTexts(String batch, int count) {
+    /** {@code count} texts due at {@code due}, each for its own consenting patient. */
+    private Set<String> planTexts(String batch, int count, Instant due) {
         // exchange codes 600+ are this class's own (other tests use 555), one per batch: numbers never collide
         int prefix = NEXT_EXCHANGE.getAndIncrement();
         List<String> phones = new ArrayList<>();
@@ -132,7 +134,7 @@ class SharedDispatchIntegrationTest {
                     "series-" + batch,
                     null,
                     0,
-                    clock.instant(),
+                    due,
                     List.of(Instant.parse("2026-12-01T16:00:00Z")),
                     null,
                     false));

@@ -1,6 +1,5 @@
 package com.seriescare.contracts.scheduling;
 
-import com.seriescare.contracts.ClinicEvent;
 import java.time.Instant;
 
 /**
@@ -19,7 +18,7 @@ public record SessionCheckedIn(
         int revision,
         AppointmentStatus status,
         Instant checkedInAt)
-        implements ClinicEvent {
+        implements SessionEvent {
 
     @Override
     public String subject() {

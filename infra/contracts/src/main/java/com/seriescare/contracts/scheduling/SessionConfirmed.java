@@ -1,6 +1,5 @@
 package com.seriescare.contracts.scheduling;
 
-import com.seriescare.contracts.ClinicEvent;
 import java.time.Instant;
 
 /**
@@ -20,7 +19,7 @@ public record SessionConfirmed(
         AppointmentStatus status,
         Instant confirmedAt,
         String channel)
-        implements ClinicEvent {
+        implements SessionEvent {
 
     @Override
     public String subject() {

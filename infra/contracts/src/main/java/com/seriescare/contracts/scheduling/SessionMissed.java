@@ -1,6 +1,5 @@
 package com.seriescare.contracts.scheduling;
 
-import com.seriescare.contracts.ClinicEvent;
 import java.time.Instant;
 
 /**
@@ -19,7 +18,7 @@ public record SessionMissed(
         int revision,
         AppointmentStatus status,
         Instant markedAt)
-        implements ClinicEvent {
+        implements SessionEvent {
 
     @Override
     public String subject() {

@@ -1,6 +1,5 @@
 package com.seriescare.contracts.scheduling;
 
-import com.seriescare.contracts.ClinicEvent;
 import java.time.Instant;
 
 /**
@@ -24,7 +23,7 @@ public record SessionScheduled(
         String clinicId,
         int revision,
         AppointmentStatus status)
-        implements ClinicEvent {
+        implements SessionEvent {
 
     @Override
     public String subject() {
