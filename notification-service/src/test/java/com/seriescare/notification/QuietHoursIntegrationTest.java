@@ -84,7 +84,8 @@ class QuietHoursIntegrationTest {
                 clock.instant(),
                 List.of(Instant.parse("2026-12-01T16:00:00Z")),
                 null,
-                false));
+                false,
+                null));
 
         OutgoingMessage held = await().atMost(Duration.ofSeconds(30))
                 .until(() -> first(patient.patientId()), m -> m != null && m.reason() != null);

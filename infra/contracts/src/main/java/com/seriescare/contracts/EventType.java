@@ -3,6 +3,8 @@ package com.seriescare.contracts;
 import com.seriescare.contracts.care.CareAlertRaised;
 import com.seriescare.contracts.intake.ChecklistCompleted;
 import com.seriescare.contracts.intake.IntakeCompleted;
+import com.seriescare.contracts.intake.IntakeOverdue;
+import com.seriescare.contracts.intake.IntakeRequested;
 import com.seriescare.contracts.notification.InboundMessageReceived;
 import com.seriescare.contracts.notification.MessageStatusChanged;
 import com.seriescare.contracts.notification.SessionConfirmationReceived;
@@ -36,6 +38,8 @@ public enum EventType {
     SESSION_COMPLETED("clinic.session.completed.v1", Topics.SESSION_EVENTS, SessionCompleted.class),
     SESSION_MISSED("clinic.session.missed.v1", Topics.SESSION_EVENTS, SessionMissed.class),
     SESSION_CONFIRMED("clinic.session.confirmed.v1", Topics.SESSION_EVENTS, SessionConfirmed.class),
+    INTAKE_REQUESTED("clinic.intake.requested.v1", Topics.INTAKE_EVENTS, IntakeRequested.class),
+    INTAKE_OVERDUE("clinic.intake.overdue.v1", Topics.INTAKE_EVENTS, IntakeOverdue.class),
     INTAKE_COMPLETED("clinic.intake.completed.v1", Topics.INTAKE_EVENTS, IntakeCompleted.class),
     CHECKLIST_COMPLETED("clinic.checklist.completed.v1", Topics.INTAKE_EVENTS, ChecklistCompleted.class),
     MESSAGE_STATUS_CHANGED("clinic.message.status-changed.v1", Topics.NOTIFICATION_EVENTS, MessageStatusChanged.class),

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.seriescare.contracts.care.CareAlertRaised;
 import com.seriescare.contracts.intake.ChecklistCompleted;
 import com.seriescare.contracts.intake.IntakeCompleted;
+import com.seriescare.contracts.intake.IntakeOverdue;
+import com.seriescare.contracts.intake.IntakeRequested;
 import com.seriescare.contracts.notification.InboundMessageReceived;
 import com.seriescare.contracts.notification.MessageStatusChanged;
 import com.seriescare.contracts.notification.SessionConfirmationReceived;
@@ -148,6 +150,9 @@ class EventContractTest {
                         2,
                         AppointmentStatus.noshow,
                         NOW),
+                new IntakeRequested(
+                        "p-1", "s-1", "i-1", "https://forms.example/f/Zx8kQ2", START.minusSeconds(259_200), NOW),
+                new IntakeOverdue("p-1", "s-1", "i-1", "https://forms.example/f/Zx8kQ2", START.minusSeconds(259_200)),
                 new IntakeCompleted("p-1", "s-1", NOW, "patient"),
                 new ChecklistCompleted("p-1", "s-1", "x-1", true, NOW),
                 new MessageStatusChanged("p-1", "m-1", "prep_tips", "s-1", "x-1", "delivered", NOW),

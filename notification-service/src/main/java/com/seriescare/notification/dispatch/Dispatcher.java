@@ -170,7 +170,8 @@ public class Dispatcher {
                         ZoneId.of(timeZone),
                         clinic.shortName(),
                         clinic.displayPhone(),
-                        clinic.displayCoachPhone()));
+                        clinic.displayCoachPhone(),
+                        message.plan().link()));
         Instant now = clock.instant();
         if (!messages.transition(
                 message,

@@ -15,4 +15,10 @@ class EventConsumers {
     Consumer<Message<byte[]>> sessionEvents(EventCodec codec, SchedulingEvents handler) {
         return CloudEventConsumers.decodingWith(codec, handler::on);
     }
+
+    /** Intake requests and deadlines, handled by the same planning as scheduling events. */
+    @Bean
+    Consumer<Message<byte[]>> intakeEvents(EventCodec codec, SchedulingEvents handler) {
+        return CloudEventConsumers.decodingWith(codec, handler::on);
+    }
 }

@@ -1,6 +1,8 @@
 package com.seriescare.notification.events;
 
 import com.seriescare.contracts.ClinicEvent;
+import com.seriescare.contracts.intake.IntakeOverdue;
+import com.seriescare.contracts.intake.IntakeRequested;
 import com.seriescare.contracts.scheduling.PatientContactChanged;
 import com.seriescare.contracts.scheduling.PatientRegistered;
 import com.seriescare.contracts.scheduling.SeriesBooked;
@@ -109,6 +111,8 @@ class SchedulingEvents {
                 MessagePlanner.afterSession(done, zoneOf(done.patientId(), done.timeZone()), rules)
                         .forEach(this::plan);
             }
+            case IntakeRequested requested -> plan(MessagePlanner.intakeLink(requested, clock.instant()));
+            case IntakeOverdue overdue -> plan(MessagePlanner.intakeOverdue(overdue, clock.instant()));
             default -> log.debug("Nothing to do for {}", event.type().ceType());
         }
     }

@@ -20,6 +20,10 @@ public enum MessageKind {
     SESSION_MOVED,
     /** The session was cancelled. */
     SESSION_CANCELLED,
+    /** The link to the series' intake form. */
+    INTAKE_LINK,
+    /** The intake form is overdue: its link again. */
+    INTAKE_OVERDUE,
     /** The answer to crisis language: 988, 911 and the clinic's phone, at once, whatever the hour. */
     CRISIS_RESPONSE,
     /** The answer to HELP: the clinic's name and phone. */

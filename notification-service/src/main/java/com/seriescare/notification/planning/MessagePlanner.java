@@ -1,5 +1,7 @@
 package com.seriescare.notification.planning;
 
+import com.seriescare.contracts.intake.IntakeOverdue;
+import com.seriescare.contracts.intake.IntakeRequested;
 import com.seriescare.contracts.scheduling.BookedSession;
 import com.seriescare.contracts.scheduling.SeriesBooked;
 import com.seriescare.contracts.scheduling.SessionCancelled;
@@ -34,7 +36,8 @@ public final class MessagePlanner {
                 now,
                 booked.sessions().stream().map(BookedSession::start).toList(),
                 null,
-                false);
+                false,
+                null);
     }
 
     /**
@@ -70,7 +73,8 @@ public final class MessagePlanner {
                 due,
                 java.util.List.of(session.start()),
                 null,
-                false));
+                false,
+                null));
     }
 
     /** The day-of reminder, a few hours before the session; nothing once that moment has passed. */
@@ -170,6 +174,38 @@ public final class MessagePlanner {
             Instant start) {
         String key = sessionId + ":" + kind + (revision > 0 ? ":r" + revision : "");
         return new PlannedMessage(
-                key, kind, patientId, seriesId, sessionId, revision, due, List.of(start), null, false);
+                key, kind, patientId, seriesId, sessionId, revision, due, List.of(start), null, false, null);
+    }
+
+    /** The link to the intake form, at once. */
+    public static PlannedMessage intakeLink(IntakeRequested requested, Instant now) {
+        return new PlannedMessage(
+                requested.intakeId() + ":" + MessageKind.INTAKE_LINK,
+                MessageKind.INTAKE_LINK,
+                requested.patientId(),
+                requested.seriesId(),
+                null,
+                0,
+                now,
+                List.of(),
+                null,
+                false,
+                requested.link());
+    }
+
+    /** A reminder that the intake form is overdue, with its link, at once. */
+    public static PlannedMessage intakeOverdue(IntakeOverdue overdue, Instant now) {
+        return new PlannedMessage(
+                overdue.intakeId() + ":" + MessageKind.INTAKE_OVERDUE,
+                MessageKind.INTAKE_OVERDUE,
+                overdue.patientId(),
+                overdue.seriesId(),
+                null,
+                0,
+                now,
+                List.of(),
+                null,
+                false,
+                overdue.link());
     }
 }

@@ -16,7 +16,13 @@ public final class MessageText {
 
     /** What a text needs to be worded; times are shown in the patient's zone with its abbreviation. */
     public record Variables(
-            String firstName, String language, ZoneId zone, String clinicName, String clinicPhone, String coachPhone) {}
+            String firstName,
+            String language,
+            ZoneId zone,
+            String clinicName,
+            String clinicPhone,
+            String coachPhone,
+            String link) {}
 
     private static final Locale SPANISH = Locale.forLanguageTag("es-US");
 
@@ -111,6 +117,18 @@ public final class MessageText {
                                         v.clinicName(),
                                         dateAndTime(sessionStarts.getFirst(), v),
                                         v.clinicPhone());
+            case INTAKE_LINK ->
+                es
+                        ? "Hola %s, antes de su primera cita en %s, complete este formulario: %s ¿Preguntas? %s"
+                                .formatted(v.firstName(), v.clinicName(), v.link(), v.clinicPhone())
+                        : "Hi %s, before your first appointment at %s, please fill in this form: %s Questions? %s"
+                                .formatted(v.firstName(), v.clinicName(), v.link(), v.clinicPhone());
+            case INTAKE_OVERDUE ->
+                es
+                        ? "Hola %s, aun falta su formulario para su cita en %s. Puede completarlo aqui: %s ¿Preguntas? %s"
+                                .formatted(v.firstName(), v.clinicName(), v.link(), v.clinicPhone())
+                        : "Hi %s, your form for your appointment at %s is still missing. You can fill it in here: %s Questions? %s"
+                                .formatted(v.firstName(), v.clinicName(), v.link(), v.clinicPhone());
             case CRISIS_RESPONSE ->
                 es
                         ? "Si usted corre peligro o piensa en hacerse daño, llame o escriba al 988 o llame al 911 ahora. Tambien puede llamar a %s: %s."

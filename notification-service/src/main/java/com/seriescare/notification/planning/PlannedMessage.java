@@ -12,6 +12,7 @@ import java.util.List;
  * @param sessionStarts the session starts the text mentions
  * @param to for a reply, the number that wrote to us; null means the patient's mobile phone
  * @param urgent sent at once whatever the hour (the answer to crisis language)
+ * @param link the patient's personal form link the text carries; null for most texts
  */
 public record PlannedMessage(
         String planKey,
@@ -23,7 +24,8 @@ public record PlannedMessage(
         Instant dueAt,
         List<Instant> sessionStarts,
         String to,
-        boolean urgent) {
+        boolean urgent,
+        String link) {
 
     public PlannedMessage {
         sessionStarts = sessionStarts == null ? List.of() : List.copyOf(sessionStarts);
@@ -41,13 +43,14 @@ public record PlannedMessage(
                 now,
                 List.of(),
                 to,
-                kind == MessageKind.CRISIS_RESPONSE);
+                kind == MessageKind.CRISIS_RESPONSE,
+                null);
     }
 
     /** The same plan, due at another time (the plan key does not change). */
     public PlannedMessage dueAt(Instant due) {
         return new PlannedMessage(
-                planKey, kind, patientId, seriesId, sessionId, sessionRevision, due, sessionStarts, to, urgent);
+                planKey, kind, patientId, seriesId, sessionId, sessionRevision, due, sessionStarts, to, urgent, link);
     }
 
     /** A reply goes to whoever wrote, whether or not they agreed to reminders. */

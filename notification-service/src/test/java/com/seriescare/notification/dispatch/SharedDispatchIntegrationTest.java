@@ -137,7 +137,8 @@ class SharedDispatchIntegrationTest {
                     due,
                     List.of(Instant.parse("2026-12-01T16:00:00Z")),
                     null,
-                    false));
+                    false,
+                    null));
         });
         return phones.stream().collect(Collectors.toSet());
     }

@@ -106,7 +106,8 @@ class MessageTextTest {
                         ZoneId.of("America/Denver"),
                         "Front Range Clinic",
                         "(303) 555-0100",
-                        "(303) 555-0111"));
+                        "(303) 555-0111",
+                        "https://forms.frontrangeclinic.example/f/Zx8kQ2wV"));
     }
 
     /** SMS segments: GSM-7 160 alone or 153 per part; UCS-2 (any other character) 70 alone or 67 per part. */

@@ -1,0 +1,62 @@
+package com.seriescare.notification;
+
+import static com.seriescare.notification.TextingIntegrationTest.registered;
+import static com.seriescare.notification.TextingIntegrationTest.textsTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.seriescare.contracts.intake.IntakeOverdue;
+import com.seriescare.contracts.intake.IntakeRequested;
+import com.seriescare.testsupport.EventPublisherForTests;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** The intake form's link goes to the patient when intake asks for it, and again when it is overdue. */
+@NotificationServiceTest
+class IntakeTextsIntegrationTest {
+
+    static final EventPublisherForTests events = new EventPublisherForTests();
+    static final String LINK = "https://forms.frontrangeclinic.example/f/Zx8kQ2wVb7";
+
+    @AfterAll
+    static void close() {
+        events.close();
+    }
+
+    @Test
+    void theIntakeLinkIsSentOnceAndTheOverdueReminderOnce() {
+        var patient = registered(true, "en", "America/Denver");
+        String intakeId = UUID.randomUUID().toString();
+        var requested = new IntakeRequested(
+                patient.patientId(),
+                "series-1",
+                intakeId,
+                LINK,
+                Instant.parse("2026-11-28T16:00:00Z"),
+                NotificationServiceTest.NOW);
+        var overdue = new IntakeOverdue(
+                patient.patientId(), "series-1", intakeId, LINK, Instant.parse("2026-11-28T16:00:00Z"));
+        events.publish(patient);
+        events.publish(requested);
+        events.publish(requested);
+
+        var link =
+                await().atMost(Duration.ofSeconds(30)).until(() -> textsTo(patient.mobilePhone()), t -> !t.isEmpty());
+        assertThat(link.getFirst().body())
+                .isEqualTo("Hi Ana, before your first appointment at Front Range Clinic, please fill in this form: "
+                        + LINK + " Questions? (303) 555-0100");
+
+        events.publish(overdue);
+        events.publish(overdue);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> textsTo(patient.mobilePhone()).size() == 2);
+        assertThat(textsTo(patient.mobilePhone()).get(1).body()).contains("still missing", LINK);
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> textsTo(patient.mobilePhone()).size() == 2);
+    }
+}
