@@ -146,6 +146,45 @@ class RepliesIntegrationTest {
     }
 
     @Test
+    void aLoneDigitIsAMoodOnlyAfterACheckInAndALowOneAlertsAClinician() {
+        var patient = knownPatient();
+
+        reply(patient, "2");
+        JsonNode unprompted = awaitEvent(patient.patientId(), "clinic.reply.received.v1");
+        assertThat(unprompted.path("intent").asString()).isEqualTo("other");
+        assertThat(unprompted.path("needsHuman").asBoolean()).isTrue();
+
+        messages.plan(new com.seriescare.notification.planning.PlannedMessage(
+                "check-in-" + patient.patientId(),
+                MessageKind.NEXT_DAY_CHECK_IN,
+                patient.patientId(),
+                "s",
+                "x",
+                0,
+                clock.instant(),
+                List.of(Instant.parse("2026-10-19T16:00:00Z")),
+                null,
+                false,
+                null));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !textsTo(patient.mobilePhone()).isEmpty());
+        reply(patient, "2");
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> eventsOf(patient.patientId(), "clinic.reply.received.v1")
+                                .size()
+                        == 2);
+        assertThat(eventsOf(patient.patientId(), "clinic.reply.received.v1")
+                        .get(1)
+                        .path("intent")
+                        .asString())
+                .isEqualTo("mood");
+        JsonNode alert = awaitEvent(patient.patientId(), "clinic.care-alert.raised.v1");
+        assertThat(alert.path("reason").asString()).isEqualTo("low_mood");
+        assertThat(alert.path("severity").asString()).isEqualTo("high");
+    }
+
+    @Test
     void helpIsAnsweredWithTheClinicsNameAndPhone() {
         var patient = knownPatient();
 

@@ -193,6 +193,20 @@ public class OutgoingMessages {
                 OutgoingMessage.class);
     }
 
+    /** Whether a text of this kind went to the patient since {@code since}. */
+    public boolean sentSince(String patientId, com.seriescare.notification.planning.MessageKind kind, Instant since) {
+        return mongo.exists(
+                query(where("plan.patientId")
+                        .is(patientId)
+                        .and("plan.kind")
+                        .is(kind)
+                        .and("status")
+                        .is(MessageStatus.SENT)
+                        .and("sentAt")
+                        .gte(since)),
+                OutgoingMessage.class);
+    }
+
     public List<OutgoingMessage> forPatient(String patientId) {
         return mongo.find(query(where("plan.patientId").is(patientId)).with(Sort.by("dueAt")), OutgoingMessage.class);
     }

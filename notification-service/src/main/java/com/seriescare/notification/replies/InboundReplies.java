@@ -33,6 +33,9 @@ public class InboundReplies {
 
     static final String COLLECTION = "inbound_messages";
 
+    /** How long after a check-in a lone digit is read as its answer. */
+    static final java.time.Duration CHECK_IN_ANSWER_WINDOW = java.time.Duration.ofHours(48);
+
     private static final Logger log = LoggerFactory.getLogger(InboundReplies.class);
 
     /** How an inbound text is stored: what came in, what we read, and the events to publish. */
@@ -79,8 +82,8 @@ public class InboundReplies {
     /** @param providerId the provider's id of the inbound text (Twilio's MessageSid), so retries are recognised */
     public ReplyIntent receive(String fromPhone, String body, String providerId) {
         Instant now = clock.instant();
-        ReplyIntent intent = classifier.classify(body);
         List<PatientContact> senders = contacts.withPhone(fromPhone);
+        ReplyIntent intent = inContext(classifier.classify(body), senders, now);
         String inboundId = UUID.randomUUID().toString();
         List<ClinicEvent> events = new ArrayList<>();
         List<String> patientIds = senders.isEmpty()
@@ -126,6 +129,19 @@ public class InboundReplies {
         }
         act(intent, inboundId, senders, fromPhone, now);
         log.info("Reply {} read as {} for {} patient(s)", inboundId, intent, senders.size());
+        return intent;
+    }
+
+    /** A lone digit is a mood only as the answer to a check-in we sent; otherwise a human reads it. */
+    private ReplyIntent inContext(ReplyIntent intent, List<PatientContact> senders, Instant now) {
+        if (intent == ReplyIntent.MOOD
+                && senders.stream()
+                        .noneMatch(sender -> messages.sentSince(
+                                sender.patientId(),
+                                MessageKind.NEXT_DAY_CHECK_IN,
+                                now.minus(CHECK_IN_ANSWER_WINDOW)))) {
+            return ReplyIntent.OTHER;
+        }
         return intent;
     }
 
