@@ -15,10 +15,12 @@ import com.seriescare.notification.dispatch.OutgoingMessages;
 import com.seriescare.notification.patients.PatientContacts;
 import com.seriescare.notification.planning.MessageKind;
 import com.seriescare.testsupport.EventPublisherForTests;
+import com.seriescare.testsupport.JsonHttp;
 import com.seriescare.testsupport.MutableClock;
 import com.seriescare.testsupport.RecordedTopics;
 import com.seriescare.testsupport.RecordedTopics.Recorded;
 import com.seriescare.testsupport.TwilioFake;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -108,6 +110,13 @@ class RepliesIntegrationTest {
                         .path("intent")
                         .asString())
                 .isEqualTo("stop");
+        var history = JsonHttp.at("http://localhost:" + port)
+                .as("frontdesk", "frontdesk")
+                .get("/api/patients/" + patient.patientId() + "/consent-history")
+                .json();
+        assertThat(history.findValuesAsString("source")).containsExactly("front-desk", "sms-reply");
+        assertThat(history.get(1).path("granted").asBoolean()).isFalse();
+        assertThat(history.get(1).path("recordedBy").asString()).isEqualTo("patient");
     }
 
     @Test
@@ -235,9 +244,10 @@ class RepliesIntegrationTest {
                 .getFirst();
 
         for (String status : List.of("delivered", "sent", "delivered", "queued")) {
+            URI callback = URI.create(sent.statusCallback());
             assertThat(TWILIO.callWebhook(
-                            PUBLIC + "/twilio/status",
-                            url("/twilio/status"),
+                            sent.statusCallback(),
+                            url(callback.getPath() + "?" + callback.getQuery()),
                             Map.of(
                                     "MessageSid",
                                     sent.sid(),

@@ -2,6 +2,7 @@ package com.seriescare.notification.dispatch;
 
 import com.seriescare.contracts.notification.MessageStatusChanged;
 import com.seriescare.notification.clinic.Clinic;
+import com.seriescare.notification.patients.ConsentHistory;
 import com.seriescare.notification.patients.PatientContact;
 import com.seriescare.notification.patients.PatientContacts;
 import com.seriescare.notification.planning.MessageText;
@@ -42,6 +43,7 @@ public class Dispatcher {
 
     private final OutgoingMessages messages;
     private final PatientContacts contacts;
+    private final ConsentHistory consentHistory;
     private final SessionViews sessions;
     private final SmsSender sender;
     private final Clinic clinic;
@@ -54,6 +56,7 @@ public class Dispatcher {
     Dispatcher(
             OutgoingMessages messages,
             PatientContacts contacts,
+            ConsentHistory consentHistory,
             SessionViews sessions,
             SmsSender sender,
             Clinic clinic,
@@ -63,6 +66,7 @@ public class Dispatcher {
             Clock clock) {
         this.messages = messages;
         this.contacts = contacts;
+        this.consentHistory = consentHistory;
         this.sessions = sessions;
         this.sender = sender;
         this.clinic = clinic;
@@ -235,6 +239,8 @@ public class Dispatcher {
         if (rejected.code() == UNSUBSCRIBED) {
             // the number replied STOP at the carrier: honour it as a withdrawal of consent, at once
             contacts.find(patientId).ifPresent(contact -> contacts.save(contact.withConsent(false)));
+            consentHistory.record(
+                    new ConsentHistory.Entry(patientId, false, "carrier-opt-out", clock.instant(), "twilio"));
             messages.cancelPendingForPatient(patientId, "Twilio reports the number unsubscribed (21610)");
         } else if (rejected.code() == INVALID_NUMBER || rejected.code() == NOT_A_MOBILE) {
             String problem =

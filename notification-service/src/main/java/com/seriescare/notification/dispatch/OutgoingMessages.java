@@ -124,9 +124,10 @@ public class OutgoingMessages {
      * Records what the provider says became of a text, and publishes it. Statuses only move forward
      * (queued, sending, sent, then delivered, undelivered or failed), so a late or repeated callback changes nothing.
      *
+     * @param messageId our id of the text, when the report's URL names it (null for older texts)
      * @return false when the text is unknown or the status is not news
      */
-    public boolean recordDeliveryStatus(String providerId, String status, Instant at, Outbox outbox) {
+    public boolean recordDeliveryStatus(String messageId, String providerId, String status, Instant at, Outbox outbox) {
         int rank = DELIVERY_RANK.getOrDefault(status, -1);
         if (rank < 0) {
             return false;
@@ -135,7 +136,10 @@ public class OutgoingMessages {
                 .filter(e -> e.getValue() < rank)
                 .map(Map.Entry::getKey)
                 .toList();
-        OutgoingMessage message = mongo.findOne(query(where("providerId").is(providerId)), OutgoingMessage.class);
+        // by our id when the report names it: it may arrive before our own record of Twilio's id has landed
+        OutgoingMessage message = messageId != null
+                ? mongo.findById(messageId, OutgoingMessage.class)
+                : mongo.findOne(query(where("providerId").is(providerId)), OutgoingMessage.class);
         if (message == null) {
             return false;
         }

@@ -11,8 +11,10 @@ import com.seriescare.contracts.scheduling.SessionCompleted;
 import com.seriescare.contracts.scheduling.SessionEvent;
 import com.seriescare.contracts.scheduling.SessionRescheduled;
 import com.seriescare.contracts.scheduling.SessionScheduled;
+import com.seriescare.contracts.scheduling.SmsConsent;
 import com.seriescare.contracts.scheduling.SmsConsentChanged;
 import com.seriescare.notification.dispatch.OutgoingMessages;
+import com.seriescare.notification.patients.ConsentHistory;
 import com.seriescare.notification.patients.PatientContact;
 import com.seriescare.notification.patients.PatientContacts;
 import com.seriescare.notification.planning.MessagePlanner;
@@ -39,6 +41,7 @@ class SchedulingEvents {
     private static final Logger log = LoggerFactory.getLogger(SchedulingEvents.class);
 
     private final PatientContacts contacts;
+    private final ConsentHistory consentHistory;
     private final SessionViews sessions;
     private final OutgoingMessages messages;
     private final QuietHours quietHours;
@@ -47,12 +50,14 @@ class SchedulingEvents {
 
     SchedulingEvents(
             PatientContacts contacts,
+            ConsentHistory consentHistory,
             SessionViews sessions,
             OutgoingMessages messages,
             QuietHours quietHours,
             MessageRules rules,
             Clock clock) {
         this.contacts = contacts;
+        this.consentHistory = consentHistory;
         this.sessions = sessions;
         this.messages = messages;
         this.quietHours = quietHours;
@@ -62,7 +67,7 @@ class SchedulingEvents {
 
     void on(ClinicEvent event) {
         switch (event) {
-            case PatientRegistered registered ->
+            case PatientRegistered registered -> {
                 contacts.save(new PatientContact(
                         registered.patientId(),
                         registered.firstName(),
@@ -70,6 +75,8 @@ class SchedulingEvents {
                         registered.preferredLanguage(),
                         registered.timeZone(),
                         registered.smsConsent().granted()));
+                recordConsent(registered.patientId(), registered.smsConsent());
+            }
             case PatientContactChanged changed ->
                 contacts.save(new PatientContact(
                         changed.patientId(),
@@ -82,6 +89,7 @@ class SchedulingEvents {
                                 .map(PatientContact::smsConsent)
                                 .orElse(false)));
             case SmsConsentChanged consent -> {
+                recordConsent(consent.patientId(), consent.smsConsent());
                 contacts.find(consent.patientId())
                         .ifPresent(contact -> contacts.save(
                                 contact.withConsent(consent.smsConsent().granted())));
@@ -115,6 +123,11 @@ class SchedulingEvents {
             case IntakeOverdue overdue -> plan(MessagePlanner.intakeOverdue(overdue, clock.instant()));
             default -> log.debug("Nothing to do for {}", event.type().ceType());
         }
+    }
+
+    private void recordConsent(String patientId, SmsConsent consent) {
+        consentHistory.record(new ConsentHistory.Entry(
+                patientId, consent.granted(), consent.source(), consent.recordedAt(), consent.recordedBy()));
     }
 
     /** The texts that prepare the patient for a session: tips the evening before and a reminder that day. */

@@ -5,6 +5,7 @@ import com.seriescare.contracts.care.CareAlertRaised;
 import com.seriescare.contracts.notification.InboundMessageReceived;
 import com.seriescare.contracts.notification.SessionConfirmationReceived;
 import com.seriescare.notification.dispatch.OutgoingMessages;
+import com.seriescare.notification.patients.ConsentHistory;
 import com.seriescare.notification.patients.PatientContact;
 import com.seriescare.notification.patients.PatientContacts;
 import com.seriescare.notification.planning.MessageKind;
@@ -51,6 +52,7 @@ public class InboundReplies {
 
     private final ReplyClassifier classifier;
     private final PatientContacts contacts;
+    private final ConsentHistory consentHistory;
     private final SessionViews sessions;
     private final OutgoingMessages messages;
     private final Outbox outbox;
@@ -60,6 +62,7 @@ public class InboundReplies {
     InboundReplies(
             RepliesProperties properties,
             PatientContacts contacts,
+            ConsentHistory consentHistory,
             SessionViews sessions,
             OutgoingMessages messages,
             Outbox outbox,
@@ -67,6 +70,7 @@ public class InboundReplies {
             Clock clock) {
         this.classifier = new ReplyClassifier(properties.crisisPhrases());
         this.contacts = contacts;
+        this.consentHistory = consentHistory;
         this.sessions = sessions;
         this.messages = messages;
         this.outbox = outbox;
@@ -158,9 +162,16 @@ public class InboundReplies {
             case STOP ->
                 senders.forEach(sender -> {
                     contacts.save(sender.withConsent(false));
+                    consentHistory.record(
+                            new ConsentHistory.Entry(sender.patientId(), false, "sms-reply", now, "patient"));
                     messages.cancelPendingForPatient(sender.patientId(), "the patient replied STOP");
                 });
-            case START -> senders.forEach(sender -> contacts.save(sender.withConsent(true)));
+            case START ->
+                senders.forEach(sender -> {
+                    contacts.save(sender.withConsent(true));
+                    consentHistory.record(
+                            new ConsentHistory.Entry(sender.patientId(), true, "sms-reply", now, "patient"));
+                });
             default -> {
                 // confirmations, moods and texts for a human travel as events
             }

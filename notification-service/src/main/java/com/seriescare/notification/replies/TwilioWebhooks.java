@@ -85,7 +85,7 @@ class TwilioWebhooks {
             messages.resolveInDoubt(messageId, form.getFirst("MessageSid"), clock.instant());
         }
         messages.recordDeliveryStatus(
-                form.getFirst("MessageSid"), form.getFirst("MessageStatus"), clock.instant(), outbox);
+                messageId, form.getFirst("MessageSid"), form.getFirst("MessageStatus"), clock.instant(), outbox);
         return ResponseEntity.noContent().build();
     }
 

@@ -2,6 +2,7 @@ package com.seriescare.notification.timeline;
 
 import com.seriescare.notification.dispatch.OutgoingMessage;
 import com.seriescare.notification.dispatch.OutgoingMessages;
+import com.seriescare.notification.patients.ConsentHistory;
 import com.seriescare.notification.patients.PatientContact;
 import com.seriescare.notification.patients.PatientContacts;
 import java.time.Instant;
@@ -19,10 +20,12 @@ class MessageTimelineController {
 
     private final OutgoingMessages messages;
     private final PatientContacts contacts;
+    private final ConsentHistory consentHistory;
 
-    MessageTimelineController(OutgoingMessages messages, PatientContacts contacts) {
+    MessageTimelineController(OutgoingMessages messages, PatientContacts contacts, ConsentHistory consentHistory) {
         this.messages = messages;
         this.contacts = contacts;
+        this.consentHistory = consentHistory;
     }
 
     @GetMapping("/api/patients/{patientId}/messages")
@@ -42,6 +45,12 @@ class MessageTimelineController {
      * @param deliveryStatus what Twilio last reported: queued, sent, delivered, undelivered or failed
      * @param reason why it was cancelled, failed or is waiting; null otherwise
      */
+    /** Every consent fact known for the patient, oldest first: given or withdrawn, how, when and by whom. */
+    @GetMapping("/api/patients/{patientId}/consent-history")
+    List<ConsentHistory.Entry> consentHistory(@PathVariable String patientId) {
+        return consentHistory.of(patientId);
+    }
+
     record TimelineEntry(
             String id,
             String kind,

@@ -43,6 +43,9 @@ class SharedDispatchIntegrationTest {
     PatientContacts contacts;
 
     @Autowired
+    com.seriescare.notification.patients.ConsentHistory consentHistory;
+
+    @Autowired
     SessionViews sessions;
 
     @Autowired
@@ -114,7 +117,16 @@ class SharedDispatchIntegrationTest {
 
     private Dispatcher newInstance() {
         return new Dispatcher(
-                messages, contacts, sessions, sender, clinic, properties, QuietHours.DEFAULT, outbox, clock);
+                messages,
+                contacts,
+                consentHistory,
+                sessions,
+                sender,
+                clinic,
+                properties,
+                QuietHours.DEFAULT,
+                outbox,
+                clock);
     }
 
     /** {@code count} texts due at {@code due}, each for its own consenting patient. */
