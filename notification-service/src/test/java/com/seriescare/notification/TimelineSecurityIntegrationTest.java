@@ -17,11 +17,10 @@ class TimelineSecurityIntegrationTest {
         JsonHttp anonymous = JsonHttp.at("http://localhost:" + port);
 
         assertThat(anonymous.get("/api/patients/p/messages").status()).isEqualTo(401);
-        assertThat(anonymous
-                        .as("integration", "integration")
-                        .get("/api/patients/p/messages")
-                        .status())
-                .isEqualTo(200);
+        // a patient the caller's clinic does not have is simply not found
+        var unknown = anonymous.as("integration", "integration").get("/api/patients/p/messages");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
         // reaches the controller (no credentials needed) and is refused there for want of a signature
         assertThat(anonymous.post("/twilio/inbound", "").status()).isIn(403, 415);
     }

@@ -74,7 +74,9 @@ class SchedulingEvents {
                         registered.mobilePhone(),
                         registered.preferredLanguage(),
                         registered.timeZone(),
-                        registered.smsConsent().granted()));
+                        registered.smsConsent().granted(),
+                        null,
+                        registered.clinicId()));
                 recordConsent(registered.patientId(), registered.smsConsent());
             }
             case PatientContactChanged changed ->
@@ -87,7 +89,9 @@ class SchedulingEvents {
                         // consent is not part of contact details: keep what is known, never assume it
                         contacts.find(changed.patientId())
                                 .map(PatientContact::smsConsent)
-                                .orElse(false)));
+                                .orElse(false),
+                        null,
+                        changed.clinicId()));
             case SmsConsentChanged consent -> {
                 recordConsent(consent.patientId(), consent.smsConsent());
                 contacts.find(consent.patientId())

@@ -7,6 +7,7 @@ package com.seriescare.notification.patients;
  * @param timeZone IANA zone in which the patient's texts are timed and worded
  * @param phoneProblem why texts to this number cannot work (Twilio said invalid or not a mobile); null when none.
  *     A new number from the front desk clears it.
+ * @param clinicId the clinic the patient belongs to; its front desk alone sees the patient's texts
  */
 public record PatientContact(
         String patientId,
@@ -15,7 +16,8 @@ public record PatientContact(
         String language,
         String timeZone,
         boolean smsConsent,
-        String phoneProblem) {
+        String phoneProblem,
+        String clinicId) {
 
     public PatientContact(
             String patientId,
@@ -24,14 +26,15 @@ public record PatientContact(
             String language,
             String timeZone,
             boolean smsConsent) {
-        this(patientId, firstName, mobilePhone, language, timeZone, smsConsent, null);
+        this(patientId, firstName, mobilePhone, language, timeZone, smsConsent, null, null);
     }
 
     public PatientContact withConsent(boolean granted) {
-        return new PatientContact(patientId, firstName, mobilePhone, language, timeZone, granted, phoneProblem);
+        return new PatientContact(
+                patientId, firstName, mobilePhone, language, timeZone, granted, phoneProblem, clinicId);
     }
 
     public PatientContact withPhoneProblem(String problem) {
-        return new PatientContact(patientId, firstName, mobilePhone, language, timeZone, smsConsent, problem);
+        return new PatientContact(patientId, firstName, mobilePhone, language, timeZone, smsConsent, problem, clinicId);
     }
 }

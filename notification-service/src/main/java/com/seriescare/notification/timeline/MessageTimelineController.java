@@ -5,14 +5,17 @@ import com.seriescare.notification.dispatch.OutgoingMessages;
 import com.seriescare.notification.patients.ConsentHistory;
 import com.seriescare.notification.patients.PatientContact;
 import com.seriescare.notification.patients.PatientContacts;
+import com.seriescare.servicesupport.security.CurrentUser;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /** A patient's texts, planned and sent, for the front desk: what, when (also in the patient's local time) and why. */
 @RestController
@@ -21,19 +24,19 @@ class MessageTimelineController {
     private final OutgoingMessages messages;
     private final PatientContacts contacts;
     private final ConsentHistory consentHistory;
+    private final CurrentUser user;
 
-    MessageTimelineController(OutgoingMessages messages, PatientContacts contacts, ConsentHistory consentHistory) {
+    MessageTimelineController(
+            OutgoingMessages messages, PatientContacts contacts, ConsentHistory consentHistory, CurrentUser user) {
         this.messages = messages;
         this.contacts = contacts;
         this.consentHistory = consentHistory;
+        this.user = user;
     }
 
     @GetMapping("/api/patients/{patientId}/messages")
     List<TimelineEntry> timeline(@PathVariable String patientId) {
-        ZoneId zone = contacts.find(patientId)
-                .map(PatientContact::timeZone)
-                .map(ZoneId::of)
-                .orElse(ZoneId.of("UTC"));
+        ZoneId zone = ZoneId.of(ofCallersClinic(patientId).timeZone());
         return messages.forPatient(patientId).stream()
                 .map(message -> TimelineEntry.of(message, zone))
                 .toList();
@@ -48,7 +51,16 @@ class MessageTimelineController {
     /** Every consent fact known for the patient, oldest first: given or withdrawn, how, when and by whom. */
     @GetMapping("/api/patients/{patientId}/consent-history")
     List<ConsentHistory.Entry> consentHistory(@PathVariable String patientId) {
+        ofCallersClinic(patientId);
         return consentHistory.of(patientId);
+    }
+
+    /** The patient, if of the caller's clinic; otherwise as if there were none, so ids cannot be probed. */
+    private PatientContact ofCallersClinic(String patientId) {
+        return contacts.find(patientId)
+                .filter(contact -> user.clinicId().equals(contact.clinicId()))
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "No patient '" + patientId + "' at this clinic"));
     }
 
     record TimelineEntry(
