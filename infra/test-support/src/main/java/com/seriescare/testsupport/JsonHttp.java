@@ -53,10 +53,6 @@ public final class JsonHttp {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    public Response post(String path, Object body) {
-        return post(path, JSON.writeValueAsString(body));
-    }
-
     private HttpRequest.Builder request(String path) {
         var builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (authorization != null) {

@@ -54,10 +54,6 @@ public final class RecordedTopics implements AutoCloseable {
         return new RecordedTopics(SharedInfrastructure.endpoints().kafkaBootstrapServers(), List.of(topics));
     }
 
-    public List<Recorded> all() {
-        return List.copyOf(records);
-    }
-
     /** Every record with this key (a patient id), in the order they were read. */
     public List<Recorded> forKey(String key) {
         return records.stream().filter(r -> key.equals(r.key())).toList();

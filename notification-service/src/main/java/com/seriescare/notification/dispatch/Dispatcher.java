@@ -1,6 +1,5 @@
 package com.seriescare.notification.dispatch;
 
-import com.seriescare.contracts.notification.MessageStatusChanged;
 import com.seriescare.notification.clinic.Clinic;
 import com.seriescare.notification.patients.ConsentHistory;
 import com.seriescare.notification.patients.PatientContact;
@@ -11,11 +10,11 @@ import com.seriescare.notification.sessions.SessionViews;
 import com.seriescare.notification.sms.SmsOutcomeUnknown;
 import com.seriescare.notification.sms.SmsRejected;
 import com.seriescare.notification.sms.SmsSender;
-import com.seriescare.servicesupport.outbox.Outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -49,7 +48,6 @@ public class Dispatcher {
     private final Clinic clinic;
     private final DispatchProperties properties;
     private final QuietHours quietHours;
-    private final Outbox outbox;
     private final Clock clock;
     private final String instance = "dispatcher-" + UUID.randomUUID();
 
@@ -62,7 +60,6 @@ public class Dispatcher {
             Clinic clinic,
             DispatchProperties properties,
             QuietHours quietHours,
-            Outbox outbox,
             Clock clock) {
         this.messages = messages;
         this.contacts = contacts;
@@ -72,7 +69,6 @@ public class Dispatcher {
         this.clinic = clinic;
         this.properties = properties;
         this.quietHours = quietHours;
-        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -271,18 +267,8 @@ public class Dispatcher {
         log.info("Text {} refused for now ({}); retry in {}", message.id(), rejected.code(), delay);
     }
 
-    /** Adds to the update the event that tells the front desk (and integrations) how the text is doing. */
     private Update withStatusEvent(OutgoingMessage message, MessageStatus status, Update update) {
-        var event = new MessageStatusChanged(
-                message.plan().patientId(),
-                message.id(),
-                message.plan().kind().name().toLowerCase(java.util.Locale.ROOT),
-                message.plan().seriesId(),
-                message.plan().sessionId(),
-                status.name().toLowerCase(java.util.Locale.ROOT),
-                clock.instant());
-        return update.push("outbox")
-                .each(outbox.entriesFor(java.util.List.of(event)).toArray());
+        return messages.withStatusEvent(message, status.name().toLowerCase(Locale.ROOT), clock.instant(), update);
     }
 
     /** Exponential (first delay × 2^(attempt-1)) with up to 50% jitter, capped at 15 minutes. */

@@ -31,8 +31,29 @@ public class OutgoingMessages {
 
     private final MongoTemplate mongo;
 
-    OutgoingMessages(MongoTemplate mongo) {
+    private final Outbox outbox;
+
+    OutgoingMessages(MongoTemplate mongo, Outbox outbox) {
         this.mongo = mongo;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Adds to a status update the event that tells the front desk and integrations how the text is doing, so the
+     * change and its event are saved together.
+     *
+     * @param status as published: planned, sent, delivered, failed, cancelled, in_doubt, ...
+     */
+    Update withStatusEvent(OutgoingMessage message, String status, Instant at, Update update) {
+        var event = new MessageStatusChanged(
+                message.plan().patientId(),
+                message.id(),
+                message.plan().kind().name().toLowerCase(Locale.ROOT),
+                message.plan().seriesId(),
+                message.plan().sessionId(),
+                status,
+                at);
+        return update.push("outbox").each(outbox.entriesFor(List.of(event)).toArray());
     }
 
     /** Stores a planned text; false when the same plan key was stored before (a replayed event). */
@@ -127,7 +148,7 @@ public class OutgoingMessages {
      * @param messageId our id of the text, when the report's URL names it (null for older texts)
      * @return false when the text is unknown or the status is not news
      */
-    public boolean recordDeliveryStatus(String messageId, String providerId, String status, Instant at, Outbox outbox) {
+    public boolean recordDeliveryStatus(String messageId, String providerId, String status, Instant at) {
         int rank = DELIVERY_RANK.getOrDefault(status, -1);
         if (rank < 0) {
             return false;
@@ -143,24 +164,13 @@ public class OutgoingMessages {
         if (message == null) {
             return false;
         }
-        var event = new MessageStatusChanged(
-                message.plan().patientId(),
-                message.id(),
-                message.plan().kind().name().toLowerCase(Locale.ROOT),
-                message.plan().seriesId(),
-                message.plan().sessionId(),
-                status,
-                at);
         var result = mongo.updateFirst(
                 query(where("_id")
                         .is(message.id())
                         .orOperator(
                                 where("deliveryStatus").exists(false),
                                 where("deliveryStatus").in(older))),
-                new Update()
-                        .set("deliveryStatus", status)
-                        .push("outbox")
-                        .each(outbox.entriesFor(List.of(event)).toArray()),
+                withStatusEvent(message, status, at, new Update().set("deliveryStatus", status)),
                 OutgoingMessage.class);
         return result.getModifiedCount() == 1;
     }

@@ -3,7 +3,6 @@ package com.seriescare.notification.replies;
 import com.seriescare.notification.dispatch.DispatchProperties;
 import com.seriescare.notification.dispatch.OutgoingMessages;
 import com.seriescare.notification.sms.TwilioProperties;
-import com.seriescare.servicesupport.outbox.Outbox;
 import com.twilio.security.RequestValidator;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -34,7 +33,6 @@ class TwilioWebhooks {
 
     private final InboundReplies replies;
     private final OutgoingMessages messages;
-    private final Outbox outbox;
     private final RequestValidator validator;
     private final URI publicBaseUrl;
     private final Clock clock;
@@ -42,13 +40,11 @@ class TwilioWebhooks {
     TwilioWebhooks(
             InboundReplies replies,
             OutgoingMessages messages,
-            Outbox outbox,
             TwilioProperties twilio,
             DispatchProperties dispatch,
             Clock clock) {
         this.replies = replies;
         this.messages = messages;
-        this.outbox = outbox;
         // without an auth token nothing can be verified, so nothing is accepted
         this.validator = twilio.authToken() == null || twilio.authToken().isBlank()
                 ? null
@@ -85,7 +81,7 @@ class TwilioWebhooks {
             messages.resolveInDoubt(messageId, form.getFirst("MessageSid"), clock.instant());
         }
         messages.recordDeliveryStatus(
-                messageId, form.getFirst("MessageSid"), form.getFirst("MessageStatus"), clock.instant(), outbox);
+                messageId, form.getFirst("MessageSid"), form.getFirst("MessageStatus"), clock.instant());
         return ResponseEntity.noContent().build();
     }
 

@@ -13,7 +13,6 @@ import com.seriescare.notification.planning.PlannedMessage;
 import com.seriescare.notification.planning.QuietHours;
 import com.seriescare.notification.sessions.SessionViews;
 import com.seriescare.notification.sms.SmsSender;
-import com.seriescare.servicesupport.outbox.Outbox;
 import com.seriescare.testsupport.MutableClock;
 import com.seriescare.testsupport.TwilioFake.SentMessage;
 import java.time.Duration;
@@ -56,9 +55,6 @@ class SharedDispatchIntegrationTest {
 
     @Autowired
     DispatchProperties properties;
-
-    @Autowired
-    Outbox outbox;
 
     @Autowired
     MutableClock clock;
@@ -117,16 +113,7 @@ class SharedDispatchIntegrationTest {
 
     private Dispatcher newInstance() {
         return new Dispatcher(
-                messages,
-                contacts,
-                consentHistory,
-                sessions,
-                sender,
-                clinic,
-                properties,
-                QuietHours.DEFAULT,
-                outbox,
-                clock);
+                messages, contacts, consentHistory, sessions, sender, clinic, properties, QuietHours.DEFAULT, clock);
     }
 
     /** {@code count} texts due at {@code due}, each for its own consenting patient. */
