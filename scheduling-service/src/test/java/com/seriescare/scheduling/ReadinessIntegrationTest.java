@@ -87,7 +87,7 @@ class ReadinessIntegrationTest {
     @Test
     void followsIntakeAndNotificationEventsOutOfOrderAndDuplicated() {
         // the checklist before the intake, every event twice, and the text's statuses backwards
-        var checklist = new ChecklistCompleted(patientId, seriesId, firstSession, true, T);
+        var checklist = new ChecklistCompleted(patientId, seriesId, firstSession, true, T, "patient");
         var intake = new IntakeCompleted(patientId, seriesId, T.minusSeconds(3600), "patient");
         events.publish(checklist);
         events.publish(checklist);
@@ -139,7 +139,7 @@ class ReadinessIntegrationTest {
     @Test
     void aRideHomeNotArrangedKeepsTheSessionNotReady() {
         events.publish(new IntakeCompleted(patientId, seriesId, T, "patient"));
-        events.publish(new ChecklistCompleted(patientId, seriesId, firstSession, false, T));
+        events.publish(new ChecklistCompleted(patientId, seriesId, firstSession, false, T, "patient"));
 
         JsonNode session = await().atMost(Duration.ofSeconds(30))
                 .until(

@@ -2,7 +2,10 @@ package com.seriescare.contracts;
 
 import com.seriescare.contracts.care.CareAlertRaised;
 import com.seriescare.contracts.intake.ChecklistCompleted;
+import com.seriescare.contracts.intake.ChecklistOverdue;
+import com.seriescare.contracts.intake.ChecklistRequested;
 import com.seriescare.contracts.intake.IntakeCompleted;
+import com.seriescare.contracts.intake.IntakeFlagged;
 import com.seriescare.contracts.intake.IntakeOverdue;
 import com.seriescare.contracts.intake.IntakeRequested;
 import com.seriescare.contracts.notification.InboundMessageReceived;
@@ -42,6 +45,9 @@ public enum EventType {
     INTAKE_OVERDUE("clinic.intake.overdue.v1", Topics.INTAKE_EVENTS, IntakeOverdue.class),
     INTAKE_COMPLETED("clinic.intake.completed.v1", Topics.INTAKE_EVENTS, IntakeCompleted.class),
     CHECKLIST_COMPLETED("clinic.checklist.completed.v1", Topics.INTAKE_EVENTS, ChecklistCompleted.class),
+    CHECKLIST_REQUESTED("clinic.checklist.requested.v1", Topics.INTAKE_EVENTS, ChecklistRequested.class),
+    CHECKLIST_OVERDUE("clinic.checklist.overdue.v1", Topics.INTAKE_EVENTS, ChecklistOverdue.class),
+    INTAKE_FLAGGED("clinic.intake.flagged.v1", Topics.INTAKE_EVENTS, IntakeFlagged.class),
     MESSAGE_STATUS_CHANGED("clinic.message.status-changed.v1", Topics.NOTIFICATION_EVENTS, MessageStatusChanged.class),
     SESSION_CONFIRMATION_RECEIVED(
             "clinic.reply.session-confirmed.v1", Topics.NOTIFICATION_EVENTS, SessionConfirmationReceived.class),

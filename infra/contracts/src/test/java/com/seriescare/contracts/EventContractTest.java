@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.seriescare.contracts.care.CareAlertRaised;
 import com.seriescare.contracts.intake.ChecklistCompleted;
+import com.seriescare.contracts.intake.ChecklistOverdue;
+import com.seriescare.contracts.intake.ChecklistRequested;
 import com.seriescare.contracts.intake.IntakeCompleted;
+import com.seriescare.contracts.intake.IntakeFlagged;
 import com.seriescare.contracts.intake.IntakeOverdue;
 import com.seriescare.contracts.intake.IntakeRequested;
 import com.seriescare.contracts.notification.InboundMessageReceived;
@@ -154,7 +157,26 @@ class EventContractTest {
                         "p-1", "s-1", "i-1", "https://forms.example/f/Zx8kQ2", START.minusSeconds(259_200), NOW),
                 new IntakeOverdue("p-1", "s-1", "i-1", "https://forms.example/f/Zx8kQ2", START.minusSeconds(259_200)),
                 new IntakeCompleted("p-1", "s-1", NOW, "patient"),
-                new ChecklistCompleted("p-1", "s-1", "x-1", true, NOW),
+                new ChecklistCompleted("p-1", "s-1", "x-1", true, NOW, "patient"),
+                new ChecklistCompleted("p-1", "s-1", "x-1", false, NOW, null),
+                new ChecklistRequested(
+                        "p-1",
+                        "s-1",
+                        "x-1",
+                        "c-1",
+                        "https://forms.example/f/k3J9/Zx8kQ2",
+                        START.minusSeconds(86_400),
+                        NOW),
+                new ChecklistOverdue("p-1", "s-1", "x-1", "c-1", "https://forms.example/f/k3J9/Zx8kQ2", START),
+                new IntakeFlagged("p-1", "s-1", null, "i-1", "intake", java.util.List.of("pregnancy"), NOW),
+                new IntakeFlagged(
+                        "p-1",
+                        "s-1",
+                        "x-1",
+                        "c-1",
+                        "checklist",
+                        java.util.List.of("medication_change", "safety_answer"),
+                        NOW),
                 new MessageStatusChanged("p-1", "m-1", "prep_tips", "s-1", "x-1", "delivered", NOW),
                 new MessageStatusChanged("p-1", "m-2", "booking_confirmation", "s-1", null, "sent", NOW),
                 new SessionConfirmationReceived("p-1", "s-1", "x-1", NOW),
