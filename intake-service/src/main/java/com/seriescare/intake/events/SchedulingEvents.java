@@ -1,38 +1,39 @@
 package com.seriescare.intake.events;
 
 import com.seriescare.contracts.ClinicEvent;
-import com.seriescare.contracts.scheduling.BookedSession;
+import com.seriescare.contracts.scheduling.PatientContactChanged;
+import com.seriescare.contracts.scheduling.PatientRegistered;
 import com.seriescare.contracts.scheduling.SeriesBooked;
-import com.seriescare.intake.intake.IntakeRequest;
-import com.seriescare.intake.intake.IntakeRequests;
-import java.time.Clock;
-import java.util.Comparator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import com.seriescare.contracts.scheduling.SessionCancelled;
+import com.seriescare.contracts.scheduling.SessionRescheduled;
+import com.seriescare.contracts.scheduling.SessionScheduled;
+import com.seriescare.intake.patients.PatientLanguages;
+import com.seriescare.intake.requests.FormRequests;
 import org.springframework.stereotype.Component;
 
-/** What intake-service does with each scheduling event; idempotent, so redeliveries change nothing. */
+/** What intake-service does with each scheduling event; every step is idempotent, so redeliveries change nothing. */
 @Component
 class SchedulingEvents {
 
-    private static final Logger log = LoggerFactory.getLogger(SchedulingEvents.class);
+    private final FormRequests requests;
+    private final PatientLanguages languages;
 
-    private final IntakeRequests requests;
-    private final Clock clock;
-
-    SchedulingEvents(IntakeRequests requests, Clock clock) {
+    SchedulingEvents(FormRequests requests, PatientLanguages languages) {
         this.requests = requests;
-        this.clock = clock;
+        this.languages = languages;
     }
 
     void on(ClinicEvent event) {
-        if (event instanceof SeriesBooked booked) {
-            var first = booked.sessions().stream()
-                    .min(Comparator.comparing(BookedSession::start))
-                    .orElseThrow();
-            if (requests.request(
-                    IntakeRequest.forSeries(booked.seriesId(), booked.patientId(), first.start(), clock.instant()))) {
-                log.info("Intake requested for series {}", booked.seriesId());
+        switch (event) {
+            case PatientRegistered registered ->
+                languages.record(registered.patientId(), registered.preferredLanguage());
+            case PatientContactChanged changed -> languages.record(changed.patientId(), changed.preferredLanguage());
+            case SeriesBooked booked -> requests.seriesBooked(booked);
+            case SessionScheduled scheduled -> requests.sessionScheduled(scheduled);
+            case SessionRescheduled moved -> requests.sessionMoved(moved);
+            case SessionCancelled cancelled -> requests.sessionCancelled(cancelled);
+            default -> {
+                // check-ins, completions and the rest change no form: a link expires when its session starts
             }
         }
     }

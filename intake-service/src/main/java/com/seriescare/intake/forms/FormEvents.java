@@ -1,0 +1,98 @@
+package com.seriescare.intake.forms;
+
+import com.seriescare.contracts.ClinicEvent;
+import com.seriescare.contracts.care.CareAlertRaised;
+import com.seriescare.contracts.intake.ChecklistCompleted;
+import com.seriescare.contracts.intake.ChecklistOverdue;
+import com.seriescare.contracts.intake.ChecklistRequested;
+import com.seriescare.contracts.intake.IntakeCompleted;
+import com.seriescare.contracts.intake.IntakeFlagged;
+import com.seriescare.contracts.intake.IntakeOverdue;
+import com.seriescare.contracts.intake.IntakeRequested;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The events that tell other services about a form. */
+public final class FormEvents {
+
+    private FormEvents() {}
+
+    public static ClinicEvent requested(PatientForm form, String link) {
+        return switch (form.kind()) {
+            case INTAKE ->
+                new IntakeRequested(
+                        form.patientId(), form.seriesId(), form.id(), link, form.dueAt(), form.requestedAt());
+            case CHECKLIST ->
+                new ChecklistRequested(
+                        form.patientId(),
+                        form.seriesId(),
+                        form.sessionId(),
+                        form.id(),
+                        link,
+                        form.dueAt(),
+                        form.requestedAt());
+        };
+    }
+
+    public static ClinicEvent overdue(PatientForm form, String link) {
+        return switch (form.kind()) {
+            case INTAKE -> new IntakeOverdue(form.patientId(), form.seriesId(), form.id(), link, form.dueAt());
+            case CHECKLIST ->
+                new ChecklistOverdue(
+                        form.patientId(), form.seriesId(), form.sessionId(), form.id(), link, form.dueAt());
+        };
+    }
+
+    /** Completed, flagged when answers need a clinician, and a care alert at once for a positive safety answer. */
+    public static List<ClinicEvent> completed(PatientForm form) {
+        Completion how = form.completion();
+        List<ClinicEvent> events = new ArrayList<>();
+        events.add(
+                switch (form.kind()) {
+                    case INTAKE ->
+                        new IntakeCompleted(form.patientId(), form.seriesId(), how.completedAt(), how.completedBy());
+                    case CHECKLIST ->
+                        new ChecklistCompleted(
+                                form.patientId(),
+                                form.seriesId(),
+                                form.sessionId(),
+                                how.rideHomeConfirmed(),
+                                how.completedAt(),
+                                how.completedBy());
+                });
+        if (!how.flags().isEmpty()) {
+            events.add(new IntakeFlagged(
+                    form.patientId(),
+                    form.seriesId(),
+                    form.sessionId(),
+                    form.id(),
+                    form.kind().code(),
+                    how.flags(),
+                    how.completedAt()));
+        }
+        int safety = safetyAnswer(form);
+        if (Flags.isPositiveSafetyAnswer(safety)) {
+            events.add(new CareAlertRaised(
+                    form.patientId(),
+                    UUID.randomUUID().toString(),
+                    Flags.SAFETY_ANSWER,
+                    safety >= 2 ? "urgent" : "high",
+                    Flags.safetyExcerpt(safety),
+                    how.completedAt()));
+        }
+        return events;
+    }
+
+    private static int safetyAnswer(PatientForm form) {
+        if (form.intakeAnswers() != null) {
+            return form.intakeAnswers().safety();
+        }
+        return form.checklistAnswers() == null ? 0 : form.checklistAnswers().safety();
+    }
+
+    /** When a safety answer is positive, the patient sees crisis resources at once, before any clinician calls. */
+    public static boolean needsCrisisResources(PatientForm form) {
+        return Flags.isPositiveSafetyAnswer(safetyAnswer(form));
+    }
+}

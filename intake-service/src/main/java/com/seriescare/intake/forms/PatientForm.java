@@ -1,0 +1,190 @@
+package com.seriescare.intake.forms;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A form a patient owes: the intake questionnaire of a series (due a set time before its first session) or the
+ * pre-visit checklist of one session (due a set time before it). Its link works until the session starts.
+ *
+ * @param id the form's public id; it appears in the link beside the secret token, and says nothing about the patient
+ * @param key the natural key, one form per series intake or per session checklist, so replays create nothing new
+ * @param sessionId the checklist's session; null for an intake
+ * @param sessionStart the start of the checklist's session, or of the series' first session for an intake
+ * @param sessionRevision the session revision this form last followed (checklists), so old events change nothing
+ */
+public record PatientForm(
+        String id,
+        String key,
+        FormKind kind,
+        String patientId,
+        String clinicId,
+        String seriesId,
+        String sessionId,
+        Instant sessionStart,
+        int sessionRevision,
+        Instant dueAt,
+        FormStatus status,
+        Instant requestedAt,
+        Completion completion,
+        IntakeAnswers intakeAnswers,
+        ChecklistAnswers checklistAnswers) {
+
+    public static String intakeKey(String seriesId) {
+        return "intake:" + seriesId;
+    }
+
+    public static String checklistKey(String sessionId) {
+        return "checklist:" + sessionId;
+    }
+
+    public static PatientForm intake(
+            String id,
+            String patientId,
+            String clinicId,
+            String seriesId,
+            Instant firstSessionStart,
+            Duration dueBefore,
+            Instant now) {
+        return new PatientForm(
+                id,
+                intakeKey(seriesId),
+                FormKind.INTAKE,
+                patientId,
+                clinicId,
+                seriesId,
+                null,
+                firstSessionStart,
+                0,
+                firstSessionStart.minus(dueBefore),
+                FormStatus.REQUESTED,
+                now,
+                null,
+                null,
+                null);
+    }
+
+    public static PatientForm checklist(
+            String id,
+            String patientId,
+            String clinicId,
+            String seriesId,
+            String sessionId,
+            Instant sessionStart,
+            int sessionRevision,
+            Duration dueBefore,
+            Instant now) {
+        return new PatientForm(
+                id,
+                checklistKey(sessionId),
+                FormKind.CHECKLIST,
+                patientId,
+                clinicId,
+                seriesId,
+                sessionId,
+                sessionStart,
+                sessionRevision,
+                sessionStart.minus(dueBefore),
+                FormStatus.REQUESTED,
+                now,
+                null,
+                null,
+                null);
+    }
+
+    /** Completed on the form or by phone; the answers are null when taken by phone. */
+    public PatientForm completed(Completion how, IntakeAnswers intake, ChecklistAnswers checklist) {
+        return new PatientForm(
+                id,
+                key,
+                kind,
+                patientId,
+                clinicId,
+                seriesId,
+                sessionId,
+                sessionStart,
+                sessionRevision,
+                dueAt,
+                FormStatus.COMPLETED,
+                requestedAt,
+                how,
+                intake,
+                checklist);
+    }
+
+    public PatientForm overdue() {
+        return withStatus(FormStatus.OVERDUE);
+    }
+
+    /** The session was cancelled (or, for an intake, every session of the series): nothing is owed any more. */
+    public PatientForm closed() {
+        return withStatus(FormStatus.CLOSED);
+    }
+
+    /**
+     * The session moved: so do the deadline and the link's expiry. A form that was overdue is owed again when its new
+     * deadline is still ahead, so that deadline can pass (and be reminded of) in its turn.
+     */
+    public PatientForm movedTo(Instant newSessionStart, int revision, Duration dueBefore, Instant now) {
+        Instant newDue = newSessionStart.minus(dueBefore);
+        FormStatus newStatus = status == FormStatus.OVERDUE && newDue.isAfter(now) ? FormStatus.REQUESTED : status;
+        return new PatientForm(
+                id,
+                key,
+                kind,
+                patientId,
+                clinicId,
+                seriesId,
+                sessionId,
+                newSessionStart,
+                revision,
+                newDue,
+                newStatus,
+                requestedAt,
+                completion,
+                intakeAnswers,
+                checklistAnswers);
+    }
+
+    private PatientForm withStatus(FormStatus newStatus) {
+        return new PatientForm(
+                id,
+                key,
+                kind,
+                patientId,
+                clinicId,
+                seriesId,
+                sessionId,
+                sessionStart,
+                sessionRevision,
+                dueAt,
+                newStatus,
+                requestedAt,
+                completion,
+                intakeAnswers,
+                checklistAnswers);
+    }
+
+    /** The link stops working when the session starts: after that the answers can no longer help prepare it. */
+    public Instant expiresAt() {
+        return sessionStart;
+    }
+
+    public boolean isExpired(Instant now) {
+        return !now.isBefore(expiresAt());
+    }
+
+    /** Open and not expired: the patient can still send it. */
+    public boolean acceptsAnswers(Instant now) {
+        return status.isOpen() && !isExpired(now);
+    }
+
+    public boolean isFlagged() {
+        return completion != null && !completion.flags().isEmpty();
+    }
+
+    /** As the front desk sees it: requested, overdue, completed, flagged (completed with flags) or closed. */
+    public String displayStatus() {
+        return isFlagged() ? "flagged" : status.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,41 @@
+package com.seriescare.intake;
+
+import com.seriescare.testsupport.MutableClock;
+import com.seriescare.testsupport.SharedInfrastructureInitializer;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.time.Instant;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole service against the shared broker and store, with a clock the test moves. Every class with this
+ * annotation shares one Spring context. Deadlines are passed by the tests ({@code DeadlineWatch#passDeadlines}) at
+ * the instants they choose, not by the background poll.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = SharedInfrastructureInitializer.class)
+@ActiveProfiles("test")
+@Import(IntakeServiceTest.TestClock.class)
+public @interface IntakeServiceTest {
+
+    Instant NOW = Instant.parse("2026-10-20T16:00:00Z");
+
+    @TestConfiguration(proxyBeanMethods = false)
+    class TestClock {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(NOW);
+        }
+    }
+}
