@@ -5,6 +5,8 @@ import static com.seriescare.notification.TextingIntegrationTest.textsTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.seriescare.contracts.intake.ChecklistOverdue;
+import com.seriescare.contracts.intake.ChecklistRequested;
 import com.seriescare.contracts.intake.IntakeOverdue;
 import com.seriescare.contracts.intake.IntakeRequested;
 import com.seriescare.testsupport.EventPublisherForTests;
@@ -58,5 +60,46 @@ class IntakeTextsIntegrationTest {
         await().during(Duration.ofSeconds(1))
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> textsTo(patient.mobilePhone()).size() == 2);
+    }
+
+    @Test
+    void theChecklistLinkGoesOutTwoDaysBeforeItIsDueAndTheOverdueReminderOnce() {
+        var patient = registered(true, "es", "America/Denver");
+        String checklistId = UUID.randomUUID().toString();
+        Instant due = NotificationServiceTest.NOW.plus(Duration.ofHours(30)); // due in 30 h: link at once
+        var requested = new ChecklistRequested(
+                patient.patientId(), "series-2", "session-2", checklistId, LINK, due, NotificationServiceTest.NOW);
+        events.publish(patient);
+        events.publish(requested);
+        events.publish(requested);
+
+        var link =
+                await().atMost(Duration.ofSeconds(30)).until(() -> textsTo(patient.mobilePhone()), t -> !t.isEmpty());
+        assertThat(link.getFirst().body())
+                .isEqualTo("Hola Ana, antes de su proxima cita en Front Range Clinic, responda unas preguntas breves: "
+                        + LINK + " ¿Preguntas? (303) 555-0100");
+
+        var overdue = new ChecklistOverdue(patient.patientId(), "series-2", "session-2", checklistId, LINK, due);
+        events.publish(overdue);
+        events.publish(overdue);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> textsTo(patient.mobilePhone()).size() == 2);
+        assertThat(textsTo(patient.mobilePhone()).get(1).body()).contains("aun faltan sus respuestas", LINK);
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> textsTo(patient.mobilePhone()).size() == 2);
+    }
+
+    @Test
+    void aChecklistLinkIsPlannedForTwoDaysBeforeItsDeadline() {
+        Instant due = Instant.parse("2026-11-30T16:00:00Z");
+        var requested = new ChecklistRequested("p", "s", "x", "c", LINK, due, NotificationServiceTest.NOW);
+
+        var planned = com.seriescare.notification.planning.MessagePlanner.checklistLink(
+                requested, NotificationServiceTest.NOW);
+
+        assertThat(planned.dueAt()).isEqualTo(Instant.parse("2026-11-28T16:00:00Z"));
+        assertThat(planned.sessionId()).isEqualTo("x");
     }
 }

@@ -75,6 +75,8 @@ class BookingToTextSystemTest {
                     twilio.baseUrl(),
                     "PUBLIC_BASE_URL",
                     "https://clinic.example"));
+            // patients reach intake-service's forms wherever it listens
+            env.put("FORMS_PUBLIC_BASE_URL", "http://localhost:" + port);
             services.add(ServiceProcess.startJar(
                     service.name(), ROOT.resolve(service.jar()), DevStack.SERVICE_JVM_OPTIONS, env, serviceLog));
             // the dev-stack front-desk user (scheduling-service's default configuration)
@@ -158,7 +160,25 @@ class BookingToTextSystemTest {
         assertThat(timeline(patientId, "booking_confirmation"))
                 .singleElement()
                 .satisfies(entry -> assertThat(entry.path("status").asString()).isEqualTo("sent"));
-        assertThat(textsTo(PHONE)).hasSize(1);
+        assertThat(textsTo(PHONE))
+                .filteredOn(m -> m.body().contains("are booked"))
+                .hasSize(1);
+
+        // the intake link, texted once, opens the patient's form on intake-service
+        var intakeText = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> textsTo(PHONE).stream()
+                                .filter(m -> m.body().contains("please fill in this form"))
+                                .toList(),
+                        texts -> !texts.isEmpty());
+        assertThat(intakeText).hasSize(1);
+        String link = java.util.Arrays.stream(intakeText.getFirst().body().split(" "))
+                .filter(word -> word.startsWith("http"))
+                .findFirst()
+                .orElseThrow();
+        var form = JsonHttp.at(link).get("");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body()).contains("Before your first appointment");
     }
 
     /** A fixed-offset IANA zone (Etc/GMT±N) where it is between 12:00 and 13:00 now. */

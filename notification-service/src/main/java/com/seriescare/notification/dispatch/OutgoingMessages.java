@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import com.seriescare.contracts.notification.MessageStatusChanged;
+import com.seriescare.notification.planning.MessageKind;
 import com.seriescare.notification.planning.PlannedMessage;
 import com.seriescare.servicesupport.outbox.Outbox;
 import java.time.Duration;
@@ -119,12 +120,39 @@ public class OutgoingMessages {
                 query(where("plan.sessionId")
                         .is(sessionId)
                         .and("plan.kind")
-                        .ne(com.seriescare.notification.planning.MessageKind.SESSION_CANCELLED)
+                        .nin(untouchedBy(currentRevision))
                         .and("plan.sessionRevision")
                         .lt(currentRevision)
                         .and("status")
                         .in(MessageStatus.PLANNED, MessageStatus.LEASED)),
                 new Update().set("status", MessageStatus.CANCELLED).set("reason", reason),
+                OutgoingMessage.class);
+        return (int) result.getModifiedCount();
+    }
+
+    /**
+     * The cancellation notice outlives the session it is about. A checklist link outlives a move (intake-service
+     * requests it again with the new deadline, and {@link #supersedeChecklistLink} replaces it), not a cancellation.
+     */
+    private static List<MessageKind> untouchedBy(int currentRevision) {
+        return currentRevision == Integer.MAX_VALUE
+                ? List.of(MessageKind.SESSION_CANCELLED)
+                : List.of(MessageKind.SESSION_CANCELLED, MessageKind.CHECKLIST_LINK);
+    }
+
+    /** A checklist was requested again (its session moved): its earlier link text, if not out yet, is not sent. */
+    public int supersedeChecklistLink(String checklistId, String newPlanKey) {
+        var result = mongo.updateMulti(
+                query(where("plan.kind")
+                        .is(MessageKind.CHECKLIST_LINK)
+                        .and("plan.planKey")
+                        .regex("^" + java.util.regex.Pattern.quote(checklistId + ":"))
+                        .ne(newPlanKey)
+                        .and("status")
+                        .in(MessageStatus.PLANNED, MessageStatus.LEASED)),
+                new Update()
+                        .set("status", MessageStatus.CANCELLED)
+                        .set("reason", "the checklist was requested again with a new deadline"),
                 OutgoingMessage.class);
         return (int) result.getModifiedCount();
     }

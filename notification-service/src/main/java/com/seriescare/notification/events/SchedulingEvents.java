@@ -1,6 +1,8 @@
 package com.seriescare.notification.events;
 
 import com.seriescare.contracts.ClinicEvent;
+import com.seriescare.contracts.intake.ChecklistOverdue;
+import com.seriescare.contracts.intake.ChecklistRequested;
 import com.seriescare.contracts.intake.IntakeOverdue;
 import com.seriescare.contracts.intake.IntakeRequested;
 import com.seriescare.contracts.scheduling.PatientContactChanged;
@@ -125,6 +127,12 @@ class SchedulingEvents {
             }
             case IntakeRequested requested -> plan(MessagePlanner.intakeLink(requested, clock.instant()));
             case IntakeOverdue overdue -> plan(MessagePlanner.intakeOverdue(overdue, clock.instant()));
+            case ChecklistRequested requested -> {
+                var link = MessagePlanner.checklistLink(requested, clock.instant());
+                messages.supersedeChecklistLink(requested.checklistId(), link.planKey());
+                plan(link);
+            }
+            case ChecklistOverdue overdue -> plan(MessagePlanner.checklistOverdue(overdue, clock.instant()));
             default -> log.debug("Nothing to do for {}", event.type().ceType());
         }
     }

@@ -24,6 +24,10 @@ public enum MessageKind {
     INTAKE_LINK,
     /** The intake form is overdue: its link again. */
     INTAKE_OVERDUE,
+    /** The link to a session's pre-visit checklist, a couple of days before it is due. */
+    CHECKLIST_LINK,
+    /** The checklist is overdue: its link again. */
+    CHECKLIST_OVERDUE,
     /** The answer to crisis language: 988, 911 and the clinic's phone, at once, whatever the hour. */
     CRISIS_RESPONSE,
     /** The answer to HELP: the clinic's name and phone. */

@@ -1,5 +1,7 @@
 package com.seriescare.notification.planning;
 
+import com.seriescare.contracts.intake.ChecklistOverdue;
+import com.seriescare.contracts.intake.ChecklistRequested;
 import com.seriescare.contracts.intake.IntakeOverdue;
 import com.seriescare.contracts.intake.IntakeRequested;
 import com.seriescare.contracts.scheduling.BookedSession;
@@ -201,6 +203,47 @@ public final class MessagePlanner {
                 overdue.patientId(),
                 overdue.seriesId(),
                 null,
+                0,
+                now,
+                List.of(),
+                null,
+                false,
+                overdue.link());
+    }
+
+    /** The checklist link goes out this long before the checklist is due: early enough to plan a ride home. */
+    static final Duration CHECKLIST_LINK_BEFORE_DUE = Duration.ofHours(48);
+
+    /**
+     * The link to a session's checklist, two days before it is due (at once when that has passed). Keyed by the due
+     * time too: a moved session's checklist is requested again, and that request is a new text.
+     */
+    public static PlannedMessage checklistLink(ChecklistRequested requested, Instant now) {
+        Instant due = requested.dueAt().minus(CHECKLIST_LINK_BEFORE_DUE);
+        return new PlannedMessage(
+                requested.checklistId() + ":" + MessageKind.CHECKLIST_LINK + ":"
+                        + requested.dueAt().getEpochSecond(),
+                MessageKind.CHECKLIST_LINK,
+                requested.patientId(),
+                requested.seriesId(),
+                requested.sessionId(),
+                0,
+                due.isBefore(now) ? now : due,
+                List.of(),
+                null,
+                false,
+                requested.link());
+    }
+
+    /** A reminder that the checklist is overdue, with its link, at once (once per due time). */
+    public static PlannedMessage checklistOverdue(ChecklistOverdue overdue, Instant now) {
+        return new PlannedMessage(
+                overdue.checklistId() + ":" + MessageKind.CHECKLIST_OVERDUE + ":"
+                        + overdue.dueAt().getEpochSecond(),
+                MessageKind.CHECKLIST_OVERDUE,
+                overdue.patientId(),
+                overdue.seriesId(),
+                overdue.sessionId(),
                 0,
                 now,
                 List.of(),

@@ -129,6 +129,18 @@ public final class MessageText {
                                 .formatted(v.firstName(), v.clinicName(), v.link(), v.clinicPhone())
                         : "Hi %s, your form for your appointment at %s is still missing. You can fill it in here: %s Questions? %s"
                                 .formatted(v.firstName(), v.clinicName(), v.link(), v.clinicPhone());
+            case CHECKLIST_LINK ->
+                es
+                        ? "Hola %s, antes de su proxima cita en %s, responda unas preguntas breves: %s ¿Preguntas? %s"
+                                .formatted(v.firstName(), v.clinicName(), v.link(), v.clinicPhone())
+                        : "Hi %s, before your next appointment at %s, please answer a few quick questions: %s Questions? %s"
+                                .formatted(v.firstName(), v.clinicName(), v.link(), v.clinicPhone());
+            case CHECKLIST_OVERDUE ->
+                es
+                        ? "Hola %s, aun faltan sus respuestas para su proxima cita en %s: %s ¿Preguntas? %s"
+                                .formatted(v.firstName(), v.clinicName(), v.link(), v.clinicPhone())
+                        : "Hi %s, we still need your answers for your next appointment at %s: %s Questions? %s"
+                                .formatted(v.firstName(), v.clinicName(), v.link(), v.clinicPhone());
             case CRISIS_RESPONSE ->
                 es
                         ? "Si usted corre peligro o piensa en hacerse daño, llame o escriba al 988 o llame al 911 ahora. Tambien puede llamar a %s: %s."
