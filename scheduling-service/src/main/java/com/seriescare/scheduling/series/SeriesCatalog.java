@@ -32,7 +32,7 @@ import org.springframework.stereotype.Service;
  * one atomic update of the series document: the new state, its events pushed onto the outbox, the version bumped.
  */
 @Service
-class SeriesCatalog {
+public class SeriesCatalog {
 
     /** Sessions this far around the asked times are read to check overlaps and chairs and to suggest times. */
     private static final Duration CALENDAR_MARGIN = SlotRules.SEARCH.plusDays(1);
@@ -62,7 +62,7 @@ class SeriesCatalog {
         this.clock = clock;
     }
 
-    record Request(String patientId, String treatmentPlan, List<LocalDateTime> localStarts) {}
+    public record Request(String patientId, String treatmentPlan, List<LocalDateTime> localStarts) {}
 
     SeriesBooking.Preview preview(Request request) {
         var context = contextFor(request);
@@ -75,7 +75,7 @@ class SeriesCatalog {
                 clock.instant());
     }
 
-    Series book(Request request) {
+    public Series book(Request request) {
         var context = contextFor(request);
         Series series = SeriesBooking.book(
                 request.patientId(),
@@ -88,11 +88,11 @@ class SeriesCatalog {
         return series;
     }
 
-    Series get(String seriesId) {
+    public Series get(String seriesId) {
         return load(seriesId).series();
     }
 
-    Series reschedule(String seriesId, String sessionId, LocalDateTime newLocalStart) {
+    public Series reschedule(String seriesId, String sessionId, LocalDateTime newLocalStart) {
         return change(seriesId, series -> {
             Session session = series.session(sessionId);
             Clinic clinic = clinics.get(series.clinicId());
@@ -119,7 +119,7 @@ class SeriesCatalog {
         });
     }
 
-    Series cancel(String seriesId, String sessionId, String reason) {
+    public Series cancel(String seriesId, String sessionId, String reason) {
         Instant now = clock.instant();
         return change(seriesId, series -> {
             Series changed = series.withSession(sessionId, s -> s.cancelled(reason));
@@ -143,7 +143,7 @@ class SeriesCatalog {
         });
     }
 
-    Series checkIn(String seriesId, String sessionId) {
+    public Series checkIn(String seriesId, String sessionId) {
         Instant now = clock.instant();
         return change(seriesId, series -> {
             Series changed = series.withSession(sessionId, s -> s.checkedIn(now));
@@ -151,7 +151,7 @@ class SeriesCatalog {
         });
     }
 
-    Series complete(String seriesId, String sessionId, Instant actualEnd) {
+    public Series complete(String seriesId, String sessionId, Instant actualEnd) {
         Instant end = actualEnd == null ? clock.instant() : actualEnd;
         if (end.isAfter(clock.instant())) {
             throw new InvalidInput("endedAt", "is in the future");
@@ -162,7 +162,7 @@ class SeriesCatalog {
         });
     }
 
-    Series markMissed(String seriesId, String sessionId) {
+    public Series markMissed(String seriesId, String sessionId) {
         Instant now = clock.instant();
         return change(seriesId, series -> {
             Series changed = series.withSession(sessionId, Session::missed);
