@@ -94,22 +94,7 @@ public record PatientForm(
 
     /** Completed on the form or by phone; the answers are null when taken by phone. */
     public PatientForm completed(Completion how, IntakeAnswers intake, ChecklistAnswers checklist) {
-        return new PatientForm(
-                id,
-                key,
-                kind,
-                patientId,
-                clinicId,
-                seriesId,
-                sessionId,
-                sessionStart,
-                sessionRevision,
-                dueAt,
-                FormStatus.COMPLETED,
-                requestedAt,
-                how,
-                intake,
-                checklist);
+        return with(sessionStart, sessionRevision, dueAt, FormStatus.COMPLETED, how, intake, checklist);
     }
 
     public PatientForm overdue() {
@@ -128,6 +113,22 @@ public record PatientForm(
     public PatientForm movedTo(Instant newSessionStart, int revision, Duration dueBefore, Instant now) {
         Instant newDue = newSessionStart.minus(dueBefore);
         FormStatus newStatus = status == FormStatus.OVERDUE && newDue.isAfter(now) ? FormStatus.REQUESTED : status;
+        return with(newSessionStart, revision, newDue, newStatus, completion, intakeAnswers, checklistAnswers);
+    }
+
+    private PatientForm withStatus(FormStatus newStatus) {
+        return with(sessionStart, sessionRevision, dueAt, newStatus, completion, intakeAnswers, checklistAnswers);
+    }
+
+    /** The same form with what a transition may change; who and what it is for never change. */
+    private PatientForm with(
+            Instant newSessionStart,
+            int newRevision,
+            Instant newDueAt,
+            FormStatus newStatus,
+            Completion newCompletion,
+            IntakeAnswers newIntakeAnswers,
+            ChecklistAnswers newChecklistAnswers) {
         return new PatientForm(
                 id,
                 key,
@@ -137,32 +138,13 @@ public record PatientForm(
                 seriesId,
                 sessionId,
                 newSessionStart,
-                revision,
-                newDue,
+                newRevision,
+                newDueAt,
                 newStatus,
                 requestedAt,
-                completion,
-                intakeAnswers,
-                checklistAnswers);
-    }
-
-    private PatientForm withStatus(FormStatus newStatus) {
-        return new PatientForm(
-                id,
-                key,
-                kind,
-                patientId,
-                clinicId,
-                seriesId,
-                sessionId,
-                sessionStart,
-                sessionRevision,
-                dueAt,
-                newStatus,
-                requestedAt,
-                completion,
-                intakeAnswers,
-                checklistAnswers);
+                newCompletion,
+                newIntakeAnswers,
+                newChecklistAnswers);
     }
 
     /** The link stops working when the session starts: after that the answers can no longer help prepare it. */
