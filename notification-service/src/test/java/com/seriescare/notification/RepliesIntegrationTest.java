@@ -117,6 +117,22 @@ class RepliesIntegrationTest {
         assertThat(history.findValuesAsString("source")).containsExactly("front-desk", "sms-reply");
         assertThat(history.get(1).path("granted").asBoolean()).isFalse();
         assertThat(history.get(1).path("recordedBy").asString()).isEqualTo("patient");
+
+        // the front desk's timeline hears of each text when it is planned and, with why, when it is cancelled
+        var prepTips = messages.forPatient(patient.patientId()).stream()
+                .filter(m -> m.plan().kind() == MessageKind.PREP_TIPS)
+                .findFirst()
+                .orElseThrow();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> eventsOf(patient.patientId(), "clinic.message.status-changed.v1").stream()
+                        .filter(e -> e.path("messageId").asString().equals(prepTips.id()))
+                        .map(e -> e.path("status").asString() + " "
+                                + e.path("dueAt").asString() + " "
+                                + e.path("reason").asString(""))
+                        .toList()
+                        .equals(List.of(
+                                "planned " + prepTips.dueAt() + " ",
+                                "cancelled " + prepTips.dueAt() + " the patient replied STOP")));
     }
 
     @Test
@@ -264,9 +280,10 @@ class RepliesIntegrationTest {
         await().during(Duration.ofSeconds(1))
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> eventsOf(patient.patientId(), "clinic.message.status-changed.v1").stream()
+                        .filter(e -> e.path("messageId").asString().equals(sentId(sent)))
                         .map(e -> e.path("status").asString())
                         .toList()
-                        .equals(List.of("sent", "delivered")));
+                        .equals(List.of("planned", "sent", "delivered")));
         assertThat(messages.forPatient(patient.patientId()).getFirst().deliveryStatus())
                 .isEqualTo("delivered");
     }
@@ -306,6 +323,11 @@ class RepliesIntegrationTest {
         return await().atMost(Duration.ofSeconds(20))
                 .until(() -> eventsOf(patientId, ceType), list -> !list.isEmpty())
                 .getLast();
+    }
+
+    /** Our id of a text, as its status callback names it. */
+    private static String sentId(TwilioFake.SentMessage sent) {
+        return URI.create(sent.statusCallback()).getQuery().replaceFirst("^message=", "");
     }
 
     private static List<JsonNode> eventsOf(String patientId, String ceType) {

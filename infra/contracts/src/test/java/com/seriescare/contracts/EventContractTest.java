@@ -179,6 +179,10 @@ class EventContractTest {
                         NOW),
                 new MessageStatusChanged("p-1", "m-1", "prep_tips", "s-1", "x-1", "delivered", NOW),
                 new MessageStatusChanged("p-1", "m-2", "booking_confirmation", "s-1", null, "sent", NOW),
+                new MessageStatusChanged(
+                        "p-1", "m-3", "prep_tips", "s-1", "x-1", "planned", NOW, NOW.plusSeconds(3600), null),
+                new MessageStatusChanged(
+                        "p-1", "m-4", "prep_tips", "s-1", "x-1", "cancelled", NOW, null, "the patient replied STOP"),
                 new SessionConfirmationReceived("p-1", "s-1", "x-1", NOW),
                 new InboundMessageReceived("p-1", "i-1", "reschedule", true, "R", "0142", NOW),
                 new CareAlertRaised("p-1", "a-1", "crisis_language", "urgent", "I want to end my life", NOW),

@@ -157,6 +157,7 @@ public class Dispatcher {
                 withStatusEvent(
                         message,
                         MessageStatus.CANCELLED,
+                        reason,
                         new Update().set("status", MessageStatus.CANCELLED).set("reason", reason)));
     }
 
@@ -190,6 +191,7 @@ public class Dispatcher {
                     withStatusEvent(
                             message,
                             MessageStatus.SENT,
+                            null,
                             new Update()
                                     .set("status", MessageStatus.SENT)
                                     .set("providerId", providerId)
@@ -205,6 +207,7 @@ public class Dispatcher {
                     withStatusEvent(
                             message,
                             MessageStatus.IN_DOUBT,
+                            unknown.getMessage(),
                             new Update()
                                     .set("status", MessageStatus.IN_DOUBT)
                                     .set("inDoubtSince", clock.instant())
@@ -252,6 +255,7 @@ public class Dispatcher {
                     withStatusEvent(
                             message,
                             MessageStatus.FAILED,
+                            rejected.getMessage(),
                             new Update().set("status", MessageStatus.FAILED).set("reason", rejected.getMessage())));
             log.warn("Text {} failed for good after {} attempt(s): {}", message.id(), attempts, rejected.getMessage());
             return;
@@ -267,8 +271,9 @@ public class Dispatcher {
         log.info("Text {} refused for now ({}); retry in {}", message.id(), rejected.code(), delay);
     }
 
-    private Update withStatusEvent(OutgoingMessage message, MessageStatus status, Update update) {
-        return messages.withStatusEvent(message, status.name().toLowerCase(Locale.ROOT), clock.instant(), update);
+    private Update withStatusEvent(OutgoingMessage message, MessageStatus status, String reason, Update update) {
+        return messages.withStatusEvent(
+                message, status.name().toLowerCase(Locale.ROOT), clock.instant(), reason, update);
     }
 
     /** Exponential (first delay × 2^(attempt-1)) with up to 50% jitter, capped at 15 minutes. */

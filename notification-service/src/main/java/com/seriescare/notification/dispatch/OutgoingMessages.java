@@ -7,13 +7,16 @@ import com.seriescare.contracts.notification.MessageStatusChanged;
 import com.seriescare.notification.planning.MessageKind;
 import com.seriescare.notification.planning.PlannedMessage;
 import com.seriescare.servicesupport.outbox.Outbox;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -34,9 +37,12 @@ public class OutgoingMessages {
 
     private final Outbox outbox;
 
-    OutgoingMessages(MongoTemplate mongo, Outbox outbox) {
+    private final Clock clock;
+
+    OutgoingMessages(MongoTemplate mongo, Outbox outbox, Clock clock) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /**
@@ -44,23 +50,46 @@ public class OutgoingMessages {
      * change and its event are saved together.
      *
      * @param status as published: planned, sent, delivered, failed, cancelled, in_doubt, ...
+     * @param reason why it was cancelled, failed or is in doubt; null otherwise
      */
-    Update withStatusEvent(OutgoingMessage message, String status, Instant at, Update update) {
-        var event = new MessageStatusChanged(
+    Update withStatusEvent(OutgoingMessage message, String status, Instant at, String reason, Update update) {
+        return update.push("outbox").each(entries(statusEvent(message, status, at, reason)));
+    }
+
+    private static MessageStatusChanged statusEvent(OutgoingMessage message, String status, Instant at, String reason) {
+        return new MessageStatusChanged(
                 message.plan().patientId(),
                 message.id(),
                 message.plan().kind().name().toLowerCase(Locale.ROOT),
                 message.plan().seriesId(),
                 message.plan().sessionId(),
                 status,
-                at);
-        return update.push("outbox").each(outbox.entriesFor(List.of(event)).toArray());
+                at,
+                message.dueAt(),
+                reason);
     }
 
-    /** Stores a planned text; false when the same plan key was stored before (a replayed event). */
+    private Object[] entries(MessageStatusChanged event) {
+        return outbox.entriesFor(List.of(event)).toArray();
+    }
+
+    /**
+     * Stores a planned text and, in the same insert, the event that announces it (so the front desk's timeline shows
+     * texts before they go out); false when the same plan key was stored before (a replayed event).
+     */
     public boolean plan(PlannedMessage plan) {
+        OutgoingMessage message = OutgoingMessage.planned(UUID.randomUUID().toString(), plan);
+        Document document = new Document();
+        mongo.getConverter().write(message, document);
+        List<Document> pending = new ArrayList<>();
+        for (Object entry : entries(statusEvent(message, "planned", clock.instant(), null))) {
+            Document written = new Document();
+            mongo.getConverter().write(entry, written);
+            pending.add(written);
+        }
+        document.put("outbox", pending);
         try {
-            mongo.insert(OutgoingMessage.planned(UUID.randomUUID().toString(), plan));
+            mongo.insert(document, OutgoingMessage.COLLECTION);
             return true;
         } catch (DuplicateKeyException alreadyPlanned) {
             return false;
@@ -116,18 +145,38 @@ public class OutgoingMessages {
      * loses it: its own move to SENDING requires the LEASED status.
      */
     public int cancelPending(String sessionId, int currentRevision, String reason) {
-        var result = mongo.updateMulti(
-                query(where("plan.sessionId")
+        return cancelEach(
+                where("plan.sessionId")
                         .is(sessionId)
                         .and("plan.kind")
                         .nin(untouchedBy(currentRevision))
                         .and("plan.sessionRevision")
-                        .lt(currentRevision)
-                        .and("status")
-                        .in(MessageStatus.PLANNED, MessageStatus.LEASED)),
-                new Update().set("status", MessageStatus.CANCELLED).set("reason", reason),
-                OutgoingMessage.class);
-        return (int) result.getModifiedCount();
+                        .lt(currentRevision),
+                reason);
+    }
+
+    /**
+     * Cancels, one text at a time, the matching texts that have not started going out, each with the event that says
+     * so and why. A text a dispatcher moved on meanwhile is left as it is. Should this stop halfway, the triggering
+     * event is redelivered and the rest are cancelled then.
+     */
+    private int cancelEach(Criteria matching, String reason) {
+        Criteria pending = where("status").in(MessageStatus.PLANNED, MessageStatus.LEASED);
+        int cancelled = 0;
+        for (OutgoingMessage message :
+                mongo.find(query(new Criteria().andOperator(matching, pending)), OutgoingMessage.class)) {
+            var result = mongo.updateFirst(
+                    query(where("_id").is(message.id()).andOperator(pending)),
+                    withStatusEvent(
+                            message,
+                            "cancelled",
+                            clock.instant(),
+                            reason,
+                            new Update().set("status", MessageStatus.CANCELLED).set("reason", reason)),
+                    OutgoingMessage.class);
+            cancelled += (int) result.getModifiedCount();
+        }
+        return cancelled;
     }
 
     /**
@@ -142,31 +191,18 @@ public class OutgoingMessages {
 
     /** A checklist was requested again (its session moved): its earlier link text, if not out yet, is not sent. */
     public int supersedeChecklistLink(String checklistId, String newPlanKey) {
-        var result = mongo.updateMulti(
-                query(where("plan.kind")
+        return cancelEach(
+                where("plan.kind")
                         .is(MessageKind.CHECKLIST_LINK)
                         .and("plan.planKey")
                         .regex("^" + java.util.regex.Pattern.quote(checklistId + ":"))
-                        .ne(newPlanKey)
-                        .and("status")
-                        .in(MessageStatus.PLANNED, MessageStatus.LEASED)),
-                new Update()
-                        .set("status", MessageStatus.CANCELLED)
-                        .set("reason", "the checklist was requested again with a new deadline"),
-                OutgoingMessage.class);
-        return (int) result.getModifiedCount();
+                        .ne(newPlanKey),
+                "the checklist was requested again with a new deadline");
     }
 
     /** Cancels every text of the patient that has not started going out (consent withdrawn). */
     public int cancelPendingForPatient(String patientId, String reason) {
-        var result = mongo.updateMulti(
-                query(where("plan.patientId")
-                        .is(patientId)
-                        .and("status")
-                        .in(MessageStatus.PLANNED, MessageStatus.LEASED)),
-                new Update().set("status", MessageStatus.CANCELLED).set("reason", reason),
-                OutgoingMessage.class);
-        return (int) result.getModifiedCount();
+        return cancelEach(where("plan.patientId").is(patientId), reason);
     }
 
     /**
@@ -198,7 +234,7 @@ public class OutgoingMessages {
                         .orOperator(
                                 where("deliveryStatus").exists(false),
                                 where("deliveryStatus").in(older))),
-                withStatusEvent(message, status, at, new Update().set("deliveryStatus", status)),
+                withStatusEvent(message, status, at, null, new Update().set("deliveryStatus", status)),
                 OutgoingMessage.class);
         return result.getModifiedCount() == 1;
     }

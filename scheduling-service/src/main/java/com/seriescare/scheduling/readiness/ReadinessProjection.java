@@ -53,6 +53,9 @@ public class ReadinessProjection {
     }
 
     public void on(MessageStatusChanged changed) {
+        if (changed.status().equals("planned")) {
+            return; // the badge tells of texts that went out (or were stopped), not of those still to come
+        }
         var incoming = new LastText(changed.messageId(), changed.kind(), changed.status(), changed.at());
         if (changed.sessionId() != null) {
             LastText known = sessionFacts(List.of(changed.sessionId()))
