@@ -2,21 +2,24 @@ package com.seriescare.scheduling.events;
 
 import com.seriescare.contracts.ClinicEvent;
 import com.seriescare.contracts.EventCodec;
+import com.seriescare.contracts.care.CareAlertRaised;
 import com.seriescare.contracts.intake.ChecklistCompleted;
 import com.seriescare.contracts.intake.IntakeCompleted;
 import com.seriescare.contracts.notification.InboundMessageReceived;
 import com.seriescare.contracts.notification.MessageStatusChanged;
 import com.seriescare.contracts.notification.SessionConfirmationReceived;
+import com.seriescare.scheduling.inbox.Inbox;
 import com.seriescare.scheduling.patients.Patients;
 import com.seriescare.scheduling.readiness.ReadinessProjection;
 import com.seriescare.scheduling.series.PatientReplies;
+import com.seriescare.scheduling.timeline.MessageTimeline;
 import com.seriescare.servicesupport.events.CloudEventConsumers;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** The Kafka consumers of scheduling-service: intake and notification events, decoded and handed on. */
+/** The Kafka consumers of scheduling-service: intake and notification events and care alerts, decoded and handed on. */
 @Configuration(proxyBeanMethods = false)
 class InboundEvents {
 
@@ -35,20 +38,42 @@ class InboundEvents {
 
     @Bean
     Consumer<Message<byte[]>> notificationEvents(
-            EventCodec codec, ReadinessProjection readiness, PatientReplies replies, Patients patients) {
+            EventCodec codec,
+            ReadinessProjection readiness,
+            MessageTimeline timeline,
+            Inbox inbox,
+            PatientReplies replies,
+            Patients patients) {
         return CloudEventConsumers.decodingWith(codec, (ClinicEvent event) -> {
             switch (event) {
-                case MessageStatusChanged changed -> readiness.on(changed);
+                case MessageStatusChanged changed -> {
+                    readiness.on(changed);
+                    timeline.on(changed);
+                }
                 case SessionConfirmationReceived confirmation -> replies.on(confirmation);
-                case InboundMessageReceived reply
-                when reply.intent().equals("stop") ->
-                    patients.recordConsentFromPatient(reply.patientId(), false, reply.receivedAt());
-                case InboundMessageReceived reply
-                when reply.intent().equals("start") ->
-                    patients.recordConsentFromPatient(reply.patientId(), true, reply.receivedAt());
+                case InboundMessageReceived reply -> {
+                    inbox.on(reply);
+                    // STOP and START change the patient's consent here too, so the front desk sees it at once
+                    switch (reply.intent()) {
+                        case "stop" -> patients.recordConsentFromPatient(reply.patientId(), false, reply.receivedAt());
+                        case "start" -> patients.recordConsentFromPatient(reply.patientId(), true, reply.receivedAt());
+                        default -> {
+                            // nothing else in a reply changes the patient's record
+                        }
+                    }
+                }
                 default -> {
                     // other notification events do not concern scheduling
                 }
+            }
+        });
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> careAlerts(EventCodec codec, Inbox inbox) {
+        return CloudEventConsumers.decodingWith(codec, (ClinicEvent event) -> {
+            if (event instanceof CareAlertRaised alert) {
+                inbox.on(alert);
             }
         });
     }

@@ -13,7 +13,21 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class FrontDeskSecurity {
 
-    static final String[] PAGES = {"/", "/today", "/today/**", "/login", "/logout", "/denied", "/ui/**"};
+    static final String[] PAGES = {
+        "/",
+        "/today",
+        "/today/**",
+        "/patients",
+        "/patients/**",
+        "/book",
+        "/book/**",
+        "/inbox",
+        "/inbox/**",
+        "/login",
+        "/logout",
+        "/denied",
+        "/ui/**"
+    };
 
     @Bean
     @Order(1)

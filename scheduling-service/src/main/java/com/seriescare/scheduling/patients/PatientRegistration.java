@@ -17,10 +17,11 @@ import java.util.List;
  * Registers patients and changes their details: checks what the front desk typed, then yields the patient as it
  * is now and the event that says so.
  */
-final class PatientRegistration {
+public final class PatientRegistration {
 
     /** Contact details as typed; {@code timeZone} and {@code preferredLanguage} may be null (clinic's zone, English). */
-    record Contact(String firstName, String lastName, String mobilePhone, String preferredLanguage, String timeZone) {}
+    public record Contact(
+            String firstName, String lastName, String mobilePhone, String preferredLanguage, String timeZone) {}
 
     record Registered(Patient patient, PatientRegistered event) {}
 

@@ -50,7 +50,7 @@ public class Patients {
         this.clock = clock;
     }
 
-    Patient register(PatientRegistration.Contact contact, boolean consentGranted, String consentSource) {
+    public Patient register(PatientRegistration.Contact contact, boolean consentGranted, String consentSource) {
         var clinic = clinics.get(user.clinicId());
         var registered = PatientRegistration.register(
                 contact, consentGranted, consentSource, clinic, user.username(), clock.instant());
@@ -66,7 +66,7 @@ public class Patients {
         return save(document, changed.patient(), changed.event());
     }
 
-    Patient changeConsent(String patientId, boolean granted, String source) {
+    public Patient changeConsent(String patientId, boolean granted, String source) {
         PatientDocument document = load(patientId);
         var changed = PatientRegistration.changeConsent(
                 document.patient(), granted, source, user.username(), clock.instant());
@@ -91,7 +91,7 @@ public class Patients {
     }
 
     /** Patients whose name contains the text, or whose mobile phone is the number typed (in any format). */
-    List<Patient> search(String text) {
+    public List<Patient> search(String text) {
         Criteria clinic = where("patient.clinicId").is(user.clinicId());
         var clinicPhone = clinics.get(user.clinicId()).phone();
         var phone = MobilePhone.parse(text, MobilePhone.regionOf(clinicPhone)).e164();
@@ -114,7 +114,7 @@ public class Patients {
     }
 
     /** Other patients of the same clinic with the same mobile phone (allowed: families share phones). */
-    List<Patient> sharingPhoneWith(Patient patient) {
+    public List<Patient> sharingPhoneWith(Patient patient) {
         return mongo
                 .find(
                         query(where("patient.clinicId")
@@ -127,6 +127,11 @@ public class Patients {
                 .stream()
                 .map(PatientDocument::patient)
                 .toList();
+    }
+
+    /** The clinic of a patient, for consumers of events that name only the patient. */
+    public Optional<String> clinicOf(String patientId) {
+        return documents.findById(patientId).map(document -> document.patient().clinicId());
     }
 
     /** A patient of the caller's clinic, if there is one with that id. */

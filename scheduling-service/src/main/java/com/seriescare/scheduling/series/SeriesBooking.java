@@ -16,13 +16,13 @@ import java.util.Optional;
  * offset (so 09:00 stays 09:00 across a daylight-saving change). Every session is checked against the clinic's
  * calendar; the preview lists each session and each conflict with the nearest free start.
  */
-final class SeriesBooking {
+public final class SeriesBooking {
 
     /** A session as it would be booked. */
-    record Proposed(int index, int sequence, LocalDateTime localStart, Instant start, Instant end) {}
+    public record Proposed(int index, int sequence, LocalDateTime localStart, Instant start, Instant end) {}
 
-    record Preview(List<Proposed> sessions, List<BookingConflict> conflicts) {
-        boolean bookable() {
+    public record Preview(List<Proposed> sessions, List<BookingConflict> conflicts) {
+        public boolean bookable() {
             return conflicts.isEmpty();
         }
     }

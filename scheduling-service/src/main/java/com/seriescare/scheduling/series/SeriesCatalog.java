@@ -64,7 +64,7 @@ public class SeriesCatalog {
 
     public record Request(String patientId, String treatmentPlan, List<LocalDateTime> localStarts) {}
 
-    SeriesBooking.Preview preview(Request request) {
+    public SeriesBooking.Preview preview(Request request) {
         var context = contextFor(request);
         return SeriesBooking.preview(
                 request.patientId(),
@@ -90,6 +90,21 @@ public class SeriesCatalog {
 
     public Series get(String seriesId) {
         return load(seriesId).series();
+    }
+
+    /** The patient's series at the caller's clinic, the latest booked first. */
+    public List<Series> ofPatient(String patientId) {
+        return mongo
+                .find(
+                        query(where("series.patientId")
+                                .is(patientId)
+                                .and("series.clinicId")
+                                .is(user.clinicId())),
+                        SeriesDocument.class)
+                .stream()
+                .map(SeriesDocument::series)
+                .sorted(java.util.Comparator.comparing(Series::bookedAt).reversed())
+                .toList();
     }
 
     public Series reschedule(String seriesId, String sessionId, LocalDateTime newLocalStart) {

@@ -12,13 +12,13 @@ import java.util.Set;
  * A recurring series, e.g. six sessions on Mondays and Thursdays at 09:00 from 2027-03-08. The time is a local
  * time of the clinic: it stays 09:00 on both sides of a daylight-saving change.
  */
-record SeriesPattern(LocalDate firstDate, int count, Set<DayOfWeek> weekdays, LocalTime time) {
+public record SeriesPattern(LocalDate firstDate, int count, Set<DayOfWeek> weekdays, LocalTime time) {
 
-    SeriesPattern {
+    public SeriesPattern {
         weekdays = Set.copyOf(weekdays);
     }
 
-    List<LocalDateTime> starts() {
+    public List<LocalDateTime> starts() {
         List<LocalDateTime> starts = new ArrayList<>();
         for (LocalDate date = firstDate; starts.size() < count; date = date.plusDays(1)) {
             if (weekdays.contains(date.getDayOfWeek())) {

@@ -1,0 +1,148 @@
+package com.seriescare.scheduling.inbox;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import com.seriescare.contracts.care.CareAlertRaised;
+import com.seriescare.contracts.notification.InboundMessageReceived;
+import com.seriescare.scheduling.patients.Patients;
+import com.seriescare.scheduling.shared.NotFound;
+import com.seriescare.servicesupport.security.CurrentUser;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the front desk must read: care alerts and replies that need a human, from {@code care.alerts} and
+ * {@code notification.events}. Items are inserted under the event's own id, so a redelivered event is refused by
+ * the store and changes nothing; marking one handled records who and when, once.
+ */
+@Component
+public class Inbox {
+
+    static final String COLLECTION = "inbox";
+
+    /** How urgency sorts: urgent first, then high, then the rest. */
+    private static final Map<String, Integer> SEVERITY = Map.of("urgent", 0, "high", 1);
+
+    private final MongoTemplate mongo;
+    private final Patients patients;
+    private final CurrentUser user;
+    private final Clock clock;
+
+    Inbox(MongoTemplate mongo, Patients patients, CurrentUser user, Clock clock) {
+        this.mongo = mongo;
+        this.patients = patients;
+        this.user = user;
+        this.clock = clock;
+    }
+
+    public void on(CareAlertRaised alert) {
+        add(new InboxItem(
+                alert.alertId(),
+                null,
+                alert.patientId(),
+                "care_alert",
+                alert.reason(),
+                alert.severity(),
+                alert.excerpt(),
+                null,
+                alert.raisedAt(),
+                null,
+                null));
+    }
+
+    public void on(InboundMessageReceived reply) {
+        if (!reply.needsHuman() || reply.intent().equals("crisis")) {
+            return; // a crisis reply comes as an urgent care alert with the same words; one item is enough
+        }
+        boolean unknown = InboundMessageReceived.UNKNOWN_SENDER.equals(reply.patientId());
+        add(new InboxItem(
+                reply.inboundId() + ":" + reply.patientId(),
+                null,
+                unknown ? null : reply.patientId(),
+                "reply",
+                reply.intent(),
+                "normal",
+                reply.body(),
+                reply.fromPhoneLast4(),
+                reply.receivedAt(),
+                null,
+                null));
+    }
+
+    /** The caller's clinic's items: open ones first (urgent on top, newest first), then recently handled ones. */
+    public List<InboxItem> items() {
+        return mongo.find(query(ofCallersClinic()), InboxItem.class, COLLECTION).stream()
+                .sorted(Comparator.comparing(InboxItem::handled)
+                        .thenComparing(item -> item.handled() ? 0 : SEVERITY.getOrDefault(item.severity(), 2))
+                        .thenComparing(InboxItem::receivedAt, Comparator.reverseOrder()))
+                .toList();
+    }
+
+    /** How many items of the caller's clinic wait for someone. */
+    public long openCount() {
+        return mongo.count(
+                query(new Criteria()
+                        .andOperator(ofCallersClinic(), where("handledAt").isNull())),
+                COLLECTION);
+    }
+
+    private Criteria ofCallersClinic() {
+        return new Criteria()
+                .orOperator(
+                        where("clinicId").is(user.clinicId()), where("clinicId").isNull());
+    }
+
+    /** Records that the signed-in user handled the item; a second click changes nothing. */
+    public void markHandled(String itemId) {
+        var item = mongo.findById(itemId, InboxItem.class, COLLECTION);
+        if (item == null || (item.clinicId() != null && !item.clinicId().equals(user.clinicId()))) {
+            throw new NotFound("Inbox item", itemId);
+        }
+        mongo.updateFirst(
+                query(where("_id").is(itemId).and("handledAt").isNull()),
+                new Update().set("handledBy", user.username()).set("handledAt", clock.instant()),
+                COLLECTION);
+    }
+
+    private void add(InboxItem item) {
+        // the clinic is the patient's; a reply from an unknown number has none
+        String clinicId = item.patientId() == null
+                ? null
+                : patients.clinicOf(item.patientId()).orElse(null);
+        try {
+            mongo.insert(
+                    new InboxItem(
+                            item.id(),
+                            clinicId,
+                            item.patientId(),
+                            item.source(),
+                            item.topic(),
+                            item.severity(),
+                            item.text(),
+                            item.fromPhoneLast4(),
+                            item.receivedAt(),
+                            null,
+                            null),
+                    COLLECTION);
+        } catch (DuplicateKeyException seenBefore) {
+            // a redelivered event
+        }
+    }
+
+    /** A patient's name for the inbox, when the patient is of the caller's clinic. */
+    public String nameOf(String patientId) {
+        return patientId == null
+                ? null
+                : patients.find(patientId)
+                        .map(patient -> patient.firstName() + " " + patient.lastName())
+                        .orElse(null);
+    }
+}
