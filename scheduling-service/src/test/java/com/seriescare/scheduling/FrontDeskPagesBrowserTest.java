@@ -244,6 +244,7 @@ class FrontDeskPagesBrowserTest {
             assertThat(latestConsent).containsText("Withdrawn");
             assertThat(latestConsent).containsText("Replied by text");
             assertThat(latestConsent).containsText("patient");
+            assertThat(latestConsent).containsText("Oct 20, 2026 10:03 AM"); // the clinic's time, not the server's
             SystemChromium.screenshot(page, "frontdesk-patient-timeline");
         }
     }

@@ -4,16 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.seriescare.testsupport.JsonHttp;
-import com.seriescare.testsupport.SharedInfrastructure;
-import com.seriescare.testsupport.TwilioFake;
 import com.seriescare.testsupport.TwilioFake.SentMessage;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -22,80 +13,30 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/**
- * The three services as built ({@code java -jar}), against one broker and one store, sending texts through the
- * real Twilio SDK to the Twilio fake: the first flow from booking to text, driven over HTTP like a front desk.
- */
+/** The first flow from booking to text, driven over HTTP like a front desk. */
 class BookingToTextSystemTest {
 
-    static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     static final ZoneId DENVER = ZoneId.of("America/Denver");
     static final String PHONE = "+13035550142";
 
-    static TwilioFake twilio;
-    static final List<ServiceProcess> services = new ArrayList<>();
+    static RunningSystem system;
     static final Map<String, JsonHttp> api = new HashMap<>();
-    static final List<URI> health = new ArrayList<>();
-    static PrintStream serviceLog;
 
     @BeforeAll
-    static void startTheSystem() throws IOException {
-        var infrastructure = SharedInfrastructure.endpoints();
-        twilio = TwilioFake.start();
-        Path logs = Files.createDirectories(Path.of("target/system-test"));
-        serviceLog = new PrintStream(Files.newOutputStream(logs.resolve("services.log")), true);
+    static void startTheSystem() {
+        system = RunningSystem.get();
         for (DevStack.Service service : DevStack.SERVICES) {
-            int port = freePort();
-            Map<String, String> env = new HashMap<>(Map.of(
-                    "PORT",
-                    String.valueOf(port),
-                    "KAFKA_BOOTSTRAP_SERVERS",
-                    infrastructure.kafkaBootstrapServers(),
-                    "MONGODB_URI",
-                    infrastructure.mongoUri(),
-                    "TWILIO_ACCOUNT_SID",
-                    TwilioFake.ACCOUNT_SID,
-                    "TWILIO_AUTH_TOKEN",
-                    TwilioFake.AUTH_TOKEN,
-                    "TWILIO_FROM_NUMBER",
-                    "+15005550006",
-                    "TWILIO_API_BASE_URL",
-                    twilio.baseUrl(),
-                    "PUBLIC_BASE_URL",
-                    "https://clinic.example"));
-            // patients reach intake-service's forms wherever it listens
-            env.put("FORMS_PUBLIC_BASE_URL", "http://localhost:" + port);
-            services.add(ServiceProcess.startJar(
-                    service.name(), ROOT.resolve(service.jar()), DevStack.SERVICE_JVM_OPTIONS, env, serviceLog));
-            // the dev-stack front-desk user (scheduling-service's default configuration)
-            api.put(service.name(), JsonHttp.at("http://localhost:" + port).as("frontdesk", "frontdesk"));
-            health.add(URI.create("http://localhost:" + port + "/actuator/health"));
-        }
-        for (int i = 0; i < services.size(); i++) {
-            services.get(i).awaitHealthy(health.get(i), Duration.ofMinutes(3));
-        }
-    }
-
-    @AfterAll
-    static void stopTheSystem() {
-        services.forEach(ServiceProcess::close);
-        if (twilio != null) {
-            twilio.close();
-        }
-        if (serviceLog != null) {
-            serviceLog.close();
+            api.put(service.name(), system.api(service.name()));
         }
     }
 
@@ -133,7 +74,7 @@ class BookingToTextSystemTest {
         assertThat(confirmation.body())
                 .isEqualTo("Hi Ana, your appointments at Front Range Clinic are booked: " + dates
                         + ". Questions? (303) 555-0100. Reply STOP to opt out.");
-        assertThat(confirmation.statusCallback()).startsWith("https://clinic.example/twilio/status?message=");
+        assertThat(confirmation.statusCallback()).startsWith(RunningSystem.PUBLIC_BASE_URL + "/twilio/status?message=");
 
         // one prep text per session, due at 18:00 the evening before, in the patient's zone
         List<JsonNode> prepTips = await().atMost(Duration.ofSeconds(60))
@@ -199,14 +140,6 @@ class BookingToTextSystemTest {
     }
 
     private static List<SentMessage> textsTo(String phone) {
-        return twilio.messages().stream().filter(m -> m.to().equals(phone)).toList();
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return system.textsTo(phone);
     }
 }

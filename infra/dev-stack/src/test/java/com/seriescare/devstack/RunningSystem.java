@@ -1,0 +1,143 @@
+package com.seriescare.devstack;
+
+import com.seriescare.testsupport.JsonHttp;
+import com.seriescare.testsupport.SharedInfrastructure;
+import com.seriescare.testsupport.TwilioFake;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three services as built ({@code java -jar}), against one broker and one store, sending texts through the
+ * real Twilio SDK to the Twilio fake. Started once for every system test of the JVM (starting it takes the longest)
+ * and stopped when the JVM ends.
+ */
+final class RunningSystem {
+
+    static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+
+    /** The public address Twilio is told to call back; the fake signs its webhooks for it. */
+    static final String PUBLIC_BASE_URL = "https://clinic.example";
+
+    static final String TWILIO_NUMBER = "+15005550006";
+
+    private static RunningSystem running;
+
+    final TwilioFake twilio;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<String, Integer> ports = new HashMap<>();
+    private final PrintStream serviceLog;
+
+    static synchronized RunningSystem get() {
+        if (running == null) {
+            running = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "stop-the-system"));
+        }
+        return running;
+    }
+
+    private RunningSystem(TwilioFake twilio, PrintStream serviceLog) {
+        this.twilio = twilio;
+        this.serviceLog = serviceLog;
+    }
+
+    private static RunningSystem start() {
+        try {
+            var infrastructure = SharedInfrastructure.endpoints();
+            Path logs = Files.createDirectories(Path.of("target/system-test"));
+            var system = new RunningSystem(
+                    TwilioFake.start(), new PrintStream(Files.newOutputStream(logs.resolve("services.log")), true));
+            List<URI> health = new ArrayList<>();
+            for (DevStack.Service service : DevStack.SERVICES) {
+                int port = freePort();
+                Map<String, String> env = new HashMap<>(Map.of(
+                        "PORT",
+                        String.valueOf(port),
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        infrastructure.kafkaBootstrapServers(),
+                        "MONGODB_URI",
+                        infrastructure.mongoUri(),
+                        "TWILIO_ACCOUNT_SID",
+                        TwilioFake.ACCOUNT_SID,
+                        "TWILIO_AUTH_TOKEN",
+                        TwilioFake.AUTH_TOKEN,
+                        "TWILIO_FROM_NUMBER",
+                        TWILIO_NUMBER,
+                        "TWILIO_API_BASE_URL",
+                        system.twilio.baseUrl(),
+                        "PUBLIC_BASE_URL",
+                        PUBLIC_BASE_URL));
+                // patients reach intake-service's forms wherever it listens
+                env.put("FORMS_PUBLIC_BASE_URL", "http://localhost:" + port);
+                system.services.add(ServiceProcess.startJar(
+                        service.name(),
+                        ROOT.resolve(service.jar()),
+                        DevStack.SERVICE_JVM_OPTIONS,
+                        env,
+                        system.serviceLog));
+                system.ports.put(service.name(), port);
+                health.add(URI.create("http://localhost:" + port + "/actuator/health"));
+            }
+            for (int i = 0; i < system.services.size(); i++) {
+                system.services.get(i).awaitHealthy(health.get(i), Duration.ofMinutes(3));
+            }
+            return system;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String url(String service) {
+        return "http://localhost:" + ports.get(service);
+    }
+
+    /** The service's API as the dev stack's front-desk user (scheduling-service's default configuration). */
+    JsonHttp api(String service) {
+        return JsonHttp.at(url(service)).as("frontdesk", "frontdesk");
+    }
+
+    /** A patient texts the clinic: Twilio's signed inbound webhook, as Twilio would call it. */
+    int patientTexts(String fromPhone, String body) {
+        return twilio.callWebhook(
+                PUBLIC_BASE_URL + "/twilio/inbound",
+                url("notification") + "/twilio/inbound",
+                Map.of(
+                        "From",
+                        fromPhone,
+                        "To",
+                        TWILIO_NUMBER,
+                        "Body",
+                        body,
+                        "MessageSid",
+                        "SM" + java.util.UUID.randomUUID().toString().replace("-", ""),
+                        "AccountSid",
+                        TwilioFake.ACCOUNT_SID));
+    }
+
+    List<TwilioFake.SentMessage> textsTo(String phone) {
+        return twilio.messages().stream().filter(m -> m.to().equals(phone)).toList();
+    }
+
+    private void stop() {
+        services.forEach(ServiceProcess::close);
+        twilio.close();
+        serviceLog.close();
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
