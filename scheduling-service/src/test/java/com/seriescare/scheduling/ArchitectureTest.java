@@ -49,6 +49,10 @@ class ArchitectureTest {
                 .haveSimpleName("MobilePhone")
                 .or()
                 .haveSimpleName("LastText")
+                .or()
+                .haveSimpleName("TextHistory")
+                .or()
+                .haveSimpleName("InboxItem")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(

@@ -118,6 +118,27 @@ class FrontDeskPagesBrowserTest {
 
             assertThat(page.navigate("/patients/no-such-patient").status()).isEqualTo(404);
             assertThat(page.getByRole(AriaRole.HEADING)).hasText("We could not show that");
+            assertThat(page.navigate("/today?date=not-a-date").status()).isEqualTo(400);
+            assertThat(page.locator("main")).containsText("'not-a-date' is not a valid date.");
+        }
+    }
+
+    @Test
+    void aPatientIsFoundAndOpenedWithTheKeyboardAlone() {
+        String last = "Keys" + UUID.randomUUID().toString().substring(0, 6);
+        Api.frontDesk(port).post("/api/patients", Api.ANA.replace("\"Diaz\"", "\"" + last + "\""));
+        try (var context = tablet()) {
+            Page page = signedIn(context);
+            page.navigate("/patients");
+            // the search field has the focus; type, Enter, then Tab past the Search button to the first patient
+            page.keyboard().type(last);
+            page.keyboard().press("Enter");
+            assertThat(page.getByRole(AriaRole.LINK, named(last + ", Ana"))).isVisible();
+            page.keyboard().press("Tab");
+            page.keyboard().press("Tab");
+            assertThat(page.locator(":focus")).hasText(last + ", Ana");
+            page.keyboard().press("Enter");
+            assertThat(page.getByRole(AriaRole.HEADING, named("Ana " + last))).isVisible();
         }
     }
 

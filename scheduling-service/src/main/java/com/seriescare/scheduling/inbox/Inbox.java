@@ -13,7 +13,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -31,6 +33,9 @@ public class Inbox {
     /** How urgency sorts: urgent first, then high, then the rest. */
     private static final Map<String, Integer> SEVERITY = Map.of("urgent", 0, "high", 1);
 
+    /** How many handled items stay on the page, for "who took care of that?". */
+    private static final int HANDLED_SHOWN = 30;
+
     private final MongoTemplate mongo;
     private final Patients patients;
     private final CurrentUser user;
@@ -41,6 +46,8 @@ public class Inbox {
         this.patients = patients;
         this.user = user;
         this.clock = clock;
+        mongo.indexOps(COLLECTION)
+                .createIndex(new Index("clinicId", Sort.Direction.ASC).on("handledAt", Sort.Direction.ASC));
     }
 
     public void on(CareAlertRaised alert) {
@@ -77,13 +84,31 @@ public class Inbox {
                 null));
     }
 
-    /** The caller's clinic's items: open ones first (urgent on top, newest first), then recently handled ones. */
+    /**
+     * The caller's clinic's open items (urgent on top, then the newest), then the most recently handled ones (the
+     * older handled ones stay stored but are not shown).
+     */
     public List<InboxItem> items() {
-        return mongo.find(query(ofCallersClinic()), InboxItem.class, COLLECTION).stream()
-                .sorted(Comparator.comparing(InboxItem::handled)
-                        .thenComparing(item -> item.handled() ? 0 : SEVERITY.getOrDefault(item.severity(), 2))
+        List<InboxItem> open = mongo
+                .find(
+                        query(new Criteria()
+                                .andOperator(
+                                        ofCallersClinic(), where("handledAt").isNull())),
+                        InboxItem.class,
+                        COLLECTION)
+                .stream()
+                .sorted(Comparator.comparing((InboxItem item) -> SEVERITY.getOrDefault(item.severity(), 2))
                         .thenComparing(InboxItem::receivedAt, Comparator.reverseOrder()))
                 .toList();
+        List<InboxItem> handled = mongo.find(
+                query(new Criteria()
+                                .andOperator(
+                                        ofCallersClinic(), where("handledAt").ne(null)))
+                        .with(Sort.by(Sort.Direction.DESC, "handledAt"))
+                        .limit(HANDLED_SHOWN),
+                InboxItem.class,
+                COLLECTION);
+        return java.util.stream.Stream.concat(open.stream(), handled.stream()).toList();
     }
 
     /** How many items of the caller's clinic wait for someone. */

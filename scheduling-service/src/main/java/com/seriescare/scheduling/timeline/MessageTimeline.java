@@ -6,7 +6,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import com.seriescare.contracts.notification.MessageStatusChanged;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +25,7 @@ public class MessageTimeline {
 
     MessageTimeline(MongoTemplate mongo) {
         this.mongo = mongo;
+        mongo.indexOps(COLLECTION).createIndex(new Index("patientId", Sort.Direction.ASC));
     }
 
     public void on(MessageStatusChanged changed) {
