@@ -8,12 +8,9 @@ import static org.awaitility.Awaitility.await;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.seriescare.testsupport.JsonHttp;
 import com.seriescare.testsupport.SystemChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -21,23 +18,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntakeServiceTest
 class ChecklistOnAPhoneBrowserTest {
 
-    static Playwright playwright;
-    static Browser browser;
+    static final Browser browser = SystemChromium.browser();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = SystemChromium.playwright();
-        browser = SystemChromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-        playwright.close();
-    }
 
     static BrowserContext phone() {
         return browser.newContext(new Browser.NewContextOptions()

@@ -7,7 +7,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
@@ -17,7 +16,6 @@ import com.seriescare.testsupport.SystemChromium;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -25,23 +23,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SchedulingServiceTest
 class FrontDeskBrowserTest {
 
-    static Playwright playwright;
-    static Browser browser;
+    static final Browser browser = SystemChromium.browser();
     static final EventPublisherForTests events = new EventPublisherForTests();
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void startBrowser() {
-        playwright = SystemChromium.playwright();
-        browser = SystemChromium.launch(playwright);
-    }
-
     @AfterAll
-    static void stopBrowser() {
-        browser.close();
-        playwright.close();
+    static void stop() {
         events.close();
     }
 

@@ -8,7 +8,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.seriescare.contracts.care.CareAlertRaised;
@@ -20,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -28,8 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SchedulingServiceTest
 class FrontDeskPagesBrowserTest {
 
-    static Playwright playwright;
-    static Browser browser;
+    static final Browser browser = SystemChromium.browser();
     static final EventPublisherForTests events = new EventPublisherForTests();
     static final LocatorAssertions.ContainsTextOptions EVENTUALLY =
             new LocatorAssertions.ContainsTextOptions().setTimeout(20_000);
@@ -37,16 +34,8 @@ class FrontDeskPagesBrowserTest {
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void startBrowser() {
-        playwright = SystemChromium.playwright();
-        browser = SystemChromium.launch(playwright);
-    }
-
     @AfterAll
-    static void stopBrowser() {
-        browser.close();
-        playwright.close();
+    static void stop() {
         events.close();
     }
 

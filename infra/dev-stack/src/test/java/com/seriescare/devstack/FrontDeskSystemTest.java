@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.seriescare.testsupport.SystemChromium;
@@ -17,7 +16,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,20 +32,11 @@ class FrontDeskSystemTest {
             new LocatorAssertions.ContainsTextOptions().setTimeout(60_000);
 
     static RunningSystem system;
-    static Playwright playwright;
-    static Browser browser;
+    static final Browser browser = SystemChromium.browser();
 
     @BeforeAll
     static void start() {
         system = RunningSystem.get();
-        playwright = SystemChromium.playwright();
-        browser = SystemChromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        playwright.close();
     }
 
     static Page.GetByRoleOptions named(String name) {

@@ -25,7 +25,22 @@ public final class SystemChromium {
             "--disable-component-update",
             "--disable-sync");
 
+    private static Browser shared;
+
     private SystemChromium() {}
+
+    /**
+     * One headless Chromium for every browser test of the JVM (launching takes a while; each test opens its own
+     * context, so tests share no cookies or storage). Closed when the JVM ends.
+     */
+    public static synchronized Browser browser() {
+        if (shared == null) {
+            Playwright playwright = playwright();
+            shared = launch(playwright);
+            Runtime.getRuntime().addShutdownHook(new Thread(playwright::close, "close-chromium"));
+        }
+        return shared;
+    }
 
     public static Path executable() {
         String configured = System.getenv("CHROMIUM_PATH");
