@@ -36,6 +36,12 @@ class InboxPage {
         return "frontdesk/inbox :: items";
     }
 
+    /** How many wait, for every page's navigation to refresh (see {@code frontdesk/parts :: inbox-count}). */
+    @GetMapping("/inbox/count")
+    String count() {
+        return "frontdesk/parts :: inbox-count";
+    }
+
     @PostMapping("/inbox/{itemId}/handled")
     String handled(@PathVariable String itemId, RedirectAttributes redirect) {
         inbox.markHandled(itemId);

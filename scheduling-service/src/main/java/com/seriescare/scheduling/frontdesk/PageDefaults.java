@@ -40,7 +40,7 @@ class PageDefaults {
         }
         model.addAttribute("clinic", clinics.get(user.clinicId()));
         model.addAttribute("user", user.username());
-        model.addAttribute("openInbox", inbox.openCount());
+        model.addAttribute("inbox", inbox.waiting());
     }
 
     @ExceptionHandler(NotFound.class)

@@ -111,13 +111,19 @@ public class Inbox {
         return java.util.stream.Stream.concat(open.stream(), handled.stream()).toList();
     }
 
-    /** How many items of the caller's clinic wait for someone. */
-    public long openCount() {
-        return mongo.count(
-                query(new Criteria()
-                        .andOperator(ofCallersClinic(), where("handledAt").isNull())),
-                COLLECTION);
+    /** How many items of the caller's clinic wait for someone, and how many of those are urgent. */
+    public Waiting waiting() {
+        Criteria open =
+                new Criteria().andOperator(ofCallersClinic(), where("handledAt").isNull());
+        long all = mongo.count(query(open), COLLECTION);
+        long urgent = all == 0
+                ? 0
+                : mongo.count(
+                        query(new Criteria().andOperator(open, where("severity").is("urgent"))), COLLECTION);
+        return new Waiting(all, urgent);
     }
+
+    public record Waiting(long open, long urgent) {}
 
     private Criteria ofCallersClinic() {
         return new Criteria()
