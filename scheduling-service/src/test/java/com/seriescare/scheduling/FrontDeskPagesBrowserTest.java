@@ -153,6 +153,16 @@ class FrontDeskPagesBrowserTest {
                     .click();
             assertThat(page.locator("#patientId")).containsText("Ana " + last);
 
+            // a mistake is shown beside its field and nothing typed is lost
+            page.getByLabel("First date").fill("2027-02-01");
+            page.getByLabel("Number of sessions").fill("60");
+            page.getByRole(AriaRole.BUTTON, named("Preview").setExact(true)).click();
+            assertThat(page.locator("#count-error")).hasText("Enter how many sessions (1 to 52).");
+            assertThat(page.getByLabel("Number of sessions")).hasValue("60");
+            assertThat(page.getByLabel("Number of sessions")).hasAttribute("aria-invalid", "true");
+            assertThat(page.getByLabel("First date")).hasValue("2027-02-01");
+            assertThat(page.locator("#patientId")).containsText("Ana " + last);
+
             page.getByLabel("Treatment").selectOption("iv-infusion");
             page.getByLabel("First date").fill("2027-02-01");
             page.getByLabel("Number of sessions").fill("6");

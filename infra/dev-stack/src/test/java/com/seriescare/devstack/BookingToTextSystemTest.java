@@ -21,9 +21,11 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /** The first flow from booking to text, driven over HTTP like a front desk. */
+@ExtendWith(RunningSystem.Shared.class)
 class BookingToTextSystemTest {
 
     static final ZoneId DENVER = ZoneId.of("America/Denver");

@@ -18,12 +18,14 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A day at the front desk in headless Chromium, against the whole system (the three services as built, one broker,
  * one store, the Twilio fake): register a patient, book six sessions around a full slot, see them on the day,
  * a STOP and a crisis texted by the patient, check in and complete. A screenshot of each page is saved.
  */
+@ExtendWith(RunningSystem.Shared.class)
 class FrontDeskSystemTest {
 
     static final ZoneId DENVER = ZoneId.of("America/Denver");

@@ -15,13 +15,26 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The three services as built ({@code java -jar}), against one broker and one store, sending texts through the
  * real Twilio SDK to the Twilio fake. Started once for every system test of the JVM (starting it takes the longest)
- * and stopped when the JVM ends.
+ * and stopped when all tests are done, while the broker still runs (stopped later, in a shutdown hook, the services
+ * would wait for a broker that is going away). Test classes take it with {@code @ExtendWith(RunningSystem.Shared.class)}.
  */
-final class RunningSystem {
+final class RunningSystem implements AutoCloseable {
+
+    /** Starts the system before the first test class that needs it; JUnit closes it after the last. */
+    static final class Shared implements BeforeAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            running = context.getRoot()
+                    .getStore(ExtensionContext.Namespace.GLOBAL)
+                    .computeIfAbsent(RunningSystem.class, key -> start(), RunningSystem.class);
+        }
+    }
 
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
 
@@ -37,10 +50,10 @@ final class RunningSystem {
     private final Map<String, Integer> ports = new HashMap<>();
     private final PrintStream serviceLog;
 
-    static synchronized RunningSystem get() {
+    /** The running system; only in classes extended with {@link Shared}. */
+    static RunningSystem get() {
         if (running == null) {
-            running = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "stop-the-system"));
+            throw new IllegalStateException("Extend the test class with @ExtendWith(RunningSystem.Shared.class)");
         }
         return running;
     }
@@ -127,7 +140,8 @@ final class RunningSystem {
         return twilio.messages().stream().filter(m -> m.to().equals(phone)).toList();
     }
 
-    private void stop() {
+    @Override
+    public void close() {
         services.forEach(ServiceProcess::close);
         twilio.close();
         serviceLog.close();
