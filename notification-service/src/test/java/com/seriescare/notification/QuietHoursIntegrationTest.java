@@ -6,6 +6,7 @@ import static com.seriescare.notification.TextingIntegrationTest.textsTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.seriescare.contracts.Topics;
 import com.seriescare.notification.dispatch.MessageStatus;
 import com.seriescare.notification.dispatch.OutgoingMessage;
 import com.seriescare.notification.dispatch.OutgoingMessages;
@@ -13,13 +14,16 @@ import com.seriescare.notification.planning.MessageKind;
 import com.seriescare.notification.planning.PlannedMessage;
 import com.seriescare.testsupport.EventPublisherForTests;
 import com.seriescare.testsupport.MutableClock;
+import com.seriescare.testsupport.RecordedTopics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.json.JsonMapper;
 
 /** No text reaches a patient between 21:00 and 08:00 in their own zone. */
 @NotificationServiceTest
@@ -41,9 +45,18 @@ class QuietHoursIntegrationTest {
         clock.set(NotificationServiceTest.NOW);
     }
 
+    static RecordedTopics topics;
+    static final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeAll
+    static void record() {
+        topics = RecordedTopics.of(Topics.NOTIFICATION_EVENTS);
+    }
+
     @AfterAll
     static void close() {
         events.close();
+        topics.close();
     }
 
     @Test
@@ -94,6 +107,15 @@ class QuietHoursIntegrationTest {
         assertThat(held.reason()).contains("quiet hours");
         assertThat(held.dueAt()).isEqualTo(Instant.parse("2026-11-21T13:00:00Z")); // 08:00 EST
         assertThat(textsTo(patient.mobilePhone())).isEmpty();
+
+        // the front desk's timeline learns the new time and why
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> topics.forKey(patient.patientId()).stream()
+                        .filter(r -> "clinic.message.status-changed.v1".equals(r.ceType()))
+                        .map(r -> json.readTree(r.body()))
+                        .anyMatch(e -> e.path("status").asString().equals("planned")
+                                && e.path("dueAt").asString().equals("2026-11-21T13:00:00Z")
+                                && e.path("reason").asString().equals("held for the patient's quiet hours")));
     }
 
     private OutgoingMessage first(String patientId) {

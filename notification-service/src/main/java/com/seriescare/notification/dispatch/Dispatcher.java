@@ -109,10 +109,11 @@ public class Dispatcher {
             messages.transition(
                     message,
                     MessageStatus.LEASED,
-                    new Update()
-                            .set("status", MessageStatus.PLANNED)
-                            .set("dueAt", clock.instant().plusSeconds(30))
-                            .set("reason", "waiting for the patient's contact details"));
+                    messages.replanned(
+                            message,
+                            clock.instant().plusSeconds(30),
+                            "waiting for the patient's contact details",
+                            clock.instant()));
             return;
         }
         Optional<String> stale = staleBecause(message);
@@ -140,10 +141,7 @@ public class Dispatcher {
                 messages.transition(
                         message,
                         MessageStatus.LEASED,
-                        new Update()
-                                .set("status", MessageStatus.PLANNED)
-                                .set("dueAt", morning)
-                                .set("reason", "held for the patient's quiet hours"));
+                        messages.replanned(message, morning, "held for the patient's quiet hours", clock.instant()));
             }
             return;
         }
@@ -264,10 +262,11 @@ public class Dispatcher {
         messages.transition(
                 message,
                 MessageStatus.SENDING,
-                new Update()
-                        .set("status", MessageStatus.PLANNED)
-                        .set("dueAt", clock.instant().plus(delay))
-                        .set("reason", "retrying in " + delay.toSeconds() + " s: " + rejected.getMessage()));
+                messages.replanned(
+                        message,
+                        clock.instant().plus(delay),
+                        "retrying in " + delay.toSeconds() + " s: " + rejected.getMessage(),
+                        clock.instant()));
         log.info("Text {} refused for now ({}); retry in {}", message.id(), rejected.code(), delay);
     }
 

@@ -53,10 +53,24 @@ public class OutgoingMessages {
      * @param reason why it was cancelled, failed or is in doubt; null otherwise
      */
     Update withStatusEvent(OutgoingMessage message, String status, Instant at, String reason, Update update) {
-        return update.push("outbox").each(entries(statusEvent(message, status, at, reason)));
+        return update.push("outbox").each(entries(statusEvent(message, status, at, message.dueAt(), reason)));
     }
 
-    private static MessageStatusChanged statusEvent(OutgoingMessage message, String status, Instant at, String reason) {
+    /**
+     * Puts a text back to wait until {@code dueAt} (quiet hours, a retry, missing contact details) and tells the
+     * timeline its new time and why, in the same update.
+     */
+    Update replanned(OutgoingMessage message, Instant dueAt, String reason, Instant now) {
+        return new Update()
+                .set("status", MessageStatus.PLANNED)
+                .set("dueAt", dueAt)
+                .set("reason", reason)
+                .push("outbox")
+                .each(entries(statusEvent(message, "planned", now, dueAt, reason)));
+    }
+
+    private static MessageStatusChanged statusEvent(
+            OutgoingMessage message, String status, Instant at, Instant dueAt, String reason) {
         return new MessageStatusChanged(
                 message.plan().patientId(),
                 message.id(),
@@ -65,7 +79,7 @@ public class OutgoingMessages {
                 message.plan().sessionId(),
                 status,
                 at,
-                message.dueAt(),
+                dueAt,
                 reason);
     }
 
@@ -82,7 +96,7 @@ public class OutgoingMessages {
         Document document = new Document();
         mongo.getConverter().write(message, document);
         List<Document> pending = new ArrayList<>();
-        for (Object entry : entries(statusEvent(message, "planned", clock.instant(), null))) {
+        for (Object entry : entries(statusEvent(message, "planned", clock.instant(), message.dueAt(), null))) {
             Document written = new Document();
             mongo.getConverter().write(entry, written);
             pending.add(written);
