@@ -2,7 +2,6 @@ package com.seriescare.devstack;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
@@ -11,7 +10,6 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.seriescare.testsupport.SystemChromium;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
@@ -103,19 +101,17 @@ class FrontDeskSystemTest {
             assertThat(row).containsText("Session 1 of 6");
             SystemChromium.screenshot(page, "system-4-day-view");
 
-            // the texts planned for the series reach the patient's timeline
+            // the texts planned for the series reach the patient's page, which refreshes by itself
             page.navigate(patientPage);
-            reloadUntil(page, () -> page.locator("tr[data-kind=prep_tips]").count() == 6);
+            assertThat(page.locator("tr[data-kind=prep_tips]"))
+                    .hasCount(6, new LocatorAssertions.HasCountOptions().setTimeout(60_000));
             SystemChromium.screenshot(page, "system-5-patient-texts-planned");
 
             // the patient texts STOP: consent is withdrawn and what was still to go out is cancelled, with why
             assertThat(system.patientTexts(PHONE, "STOP")).isEqualTo(200);
-            reloadUntil(
-                    page,
-                    () -> page.locator("#consent").textContent().contains("consent withdrawn")
-                            && page.locator("tr[data-kind=prep_tips][data-status=cancelled]")
-                                            .count()
-                                    == 6);
+            assertThat(page.locator("#consent")).containsText("consent withdrawn", EVENTUALLY);
+            assertThat(page.locator("tr[data-kind=prep_tips][data-status=cancelled]"))
+                    .hasCount(6, new LocatorAssertions.HasCountOptions().setTimeout(60_000));
             Locator latestConsent = page.locator("#consent tbody tr").first();
             assertThat(latestConsent).containsText("Withdrawn");
             assertThat(latestConsent).containsText("Replied by text");
@@ -163,15 +159,5 @@ class FrontDeskSystemTest {
                     {"patientId":"%s","sessions":[{"start":"%s"}]}""".formatted(patient.json().path("id").asString(), localStart));
             assertThat(series.status()).as(series.body()).isEqualTo(201);
         }
-    }
-
-    /** Events travel between services: reload the page until it shows what is expected. */
-    private static void reloadUntil(Page page, java.util.concurrent.Callable<Boolean> shown) {
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> {
-                    page.reload();
-                    return shown.call();
-                });
     }
 }
