@@ -11,6 +11,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import com.seriescare.contracts.intake.ChecklistCompleted;
+import com.seriescare.contracts.intake.IntakeFlagged;
 import com.seriescare.testsupport.EventPublisherForTests;
 import com.seriescare.testsupport.SystemChromium;
 import java.util.List;
@@ -103,6 +104,19 @@ class FrontDeskBrowserTest {
                     "patient"));
             assertThat(row).containsText("✓ Checklist", new LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
             assertThat(row).containsText("✓ Ride home");
+            // an intake answer a clinician must see before the session
+            events.publish(new IntakeFlagged(
+                    booked.patientId(),
+                    booked.seriesId(),
+                    null,
+                    "intake-" + booked.seriesId(),
+                    "intake",
+                    List.of("high_blood_pressure"),
+                    SchedulingServiceTest.NOW));
+            assertThat(row)
+                    .containsText(
+                            "⚑ Clinician to review: high blood pressure",
+                            new LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
 
             row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check in"))
                     .click();

@@ -5,7 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.seriescare.contracts.Topics;
 import com.seriescare.contracts.intake.ChecklistCompleted;
+import com.seriescare.contracts.intake.ChecklistOverdue;
+import com.seriescare.contracts.intake.ChecklistRequested;
 import com.seriescare.contracts.intake.IntakeCompleted;
+import com.seriescare.contracts.intake.IntakeFlagged;
+import com.seriescare.contracts.intake.IntakeOverdue;
 import com.seriescare.contracts.notification.MessageStatusChanged;
 import com.seriescare.contracts.notification.SessionConfirmationReceived;
 import com.seriescare.testsupport.EventPublisherForTests;
@@ -13,6 +17,7 @@ import com.seriescare.testsupport.JsonHttp;
 import com.seriescare.testsupport.RecordedTopics;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,6 +154,58 @@ class ReadinessIntegrationTest {
         assertThat(session.path("readiness").path("rideHomeConfirmed").asBoolean())
                 .isFalse();
         assertThat(session.path("ready").asBoolean()).isFalse();
+    }
+
+    @Test
+    void overdueFormsAndAnswersForAClinicianShowUntilTheyNoLongerApply() {
+        Instant intakeDue = Instant.parse("2026-11-28T16:00:00Z");
+        Instant checklistDue = Instant.parse("2026-11-30T16:00:00Z");
+        String link = "https://forms.example/f/x/y";
+        events.publish(new IntakeOverdue(patientId, seriesId, "intake-" + seriesId, link, intakeDue));
+        events.publish(new ChecklistRequested(
+                patientId, seriesId, firstSession, "list-" + firstSession, link, checklistDue, T));
+        events.publish(
+                new ChecklistOverdue(patientId, seriesId, firstSession, "list-" + firstSession, link, checklistDue));
+        var intakeFlag = new IntakeFlagged(
+                patientId, seriesId, null, "intake-" + seriesId, "intake", List.of("high_blood_pressure"), T);
+        events.publish(intakeFlag);
+        events.publish(intakeFlag);
+        events.publish(new IntakeFlagged(
+                patientId,
+                seriesId,
+                firstSession,
+                "list-" + firstSession,
+                "checklist",
+                List.of("medication_change", "high_blood_pressure"),
+                T));
+
+        JsonNode readiness = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> firstSessionOfTheDay().path("readiness"),
+                        r -> r.path("checklistOverdue").asBoolean()
+                                && r.path("flags").size() == 2);
+        assertThat(readiness.path("intakeOverdue").asBoolean()).isTrue();
+        assertThat(readiness.path("flags").valueStream().map(JsonNode::asString))
+                .containsExactly("high_blood_pressure", "medication_change");
+
+        // the session moved: its checklist is asked for by a later deadline, so it is not overdue any more
+        events.publish(new ChecklistRequested(
+                patientId,
+                seriesId,
+                firstSession,
+                "list-" + firstSession,
+                link,
+                checklistDue.plus(Duration.ofDays(2)),
+                T.plusSeconds(60)));
+        // and the intake came in late
+        events.publish(new IntakeCompleted(patientId, seriesId, T.plusSeconds(120), "patient"));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> firstSessionOfTheDay().path("readiness"),
+                        r -> !r.path("checklistOverdue").asBoolean()
+                                && !r.path("intakeOverdue").asBoolean()
+                                && r.path("intakeComplete").asBoolean());
     }
 
     private JsonNode firstSessionOfTheDay() {

@@ -4,7 +4,11 @@ import com.seriescare.contracts.ClinicEvent;
 import com.seriescare.contracts.EventCodec;
 import com.seriescare.contracts.care.CareAlertRaised;
 import com.seriescare.contracts.intake.ChecklistCompleted;
+import com.seriescare.contracts.intake.ChecklistOverdue;
+import com.seriescare.contracts.intake.ChecklistRequested;
 import com.seriescare.contracts.intake.IntakeCompleted;
+import com.seriescare.contracts.intake.IntakeFlagged;
+import com.seriescare.contracts.intake.IntakeOverdue;
 import com.seriescare.contracts.notification.InboundMessageReceived;
 import com.seriescare.contracts.notification.MessageStatusChanged;
 import com.seriescare.contracts.notification.SessionConfirmationReceived;
@@ -29,6 +33,10 @@ class InboundEvents {
             switch (event) {
                 case IntakeCompleted completed -> readiness.on(completed);
                 case ChecklistCompleted completed -> readiness.on(completed);
+                case ChecklistRequested requested -> readiness.on(requested);
+                case ChecklistOverdue overdue -> readiness.on(overdue);
+                case IntakeOverdue overdue -> readiness.on(overdue);
+                case IntakeFlagged flagged -> readiness.on(flagged);
                 default -> {
                     // other intake events do not concern scheduling
                 }

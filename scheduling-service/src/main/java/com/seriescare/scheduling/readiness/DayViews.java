@@ -82,12 +82,19 @@ public class DayViews {
         static DaySession of(
                 Series series, Session s, Patient patient, SeriesFacts seriesFacts, SessionFacts sessionFacts) {
             LastText lastText = LastText.newer(seriesFacts.lastText(), sessionFacts.lastText());
+            List<String> flags = new java.util.ArrayList<>(seriesFacts.intakeFlags());
+            sessionFacts.checklistFlags().stream()
+                    .filter(flag -> !flags.contains(flag))
+                    .forEach(flags::add);
             var readiness = new Readiness(
                     seriesFacts.intakeCompletedAt() != null,
                     sessionFacts.checklistCompletedAt() != null,
                     Boolean.TRUE.equals(sessionFacts.rideHomeConfirmed()),
                     s.confirmedAt() != null,
-                    lastText);
+                    lastText,
+                    seriesFacts.intakeOverdue(),
+                    sessionFacts.checklistOverdue(),
+                    flags);
             return new DaySession(
                     s.id(),
                     series.id(),
@@ -107,10 +114,19 @@ public class DayViews {
         }
     }
 
+    /**
+     * @param intakeOverdue the intake's deadline passed without it
+     * @param checklistOverdue the checklist's (latest) deadline passed without it
+     * @param flags what in the patient's answers needs a clinician before the session, e.g.
+     *     {@code high_blood_pressure}
+     */
     public record Readiness(
             boolean intakeComplete,
             boolean checklistComplete,
             boolean rideHomeConfirmed,
             boolean confirmedByPatient,
-            LastText lastText) {}
+            LastText lastText,
+            boolean intakeOverdue,
+            boolean checklistOverdue,
+            List<String> flags) {}
 }

@@ -4,7 +4,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import com.seriescare.contracts.intake.ChecklistCompleted;
+import com.seriescare.contracts.intake.ChecklistOverdue;
+import com.seriescare.contracts.intake.ChecklistRequested;
 import com.seriescare.contracts.intake.IntakeCompleted;
+import com.seriescare.contracts.intake.IntakeFlagged;
+import com.seriescare.contracts.intake.IntakeOverdue;
 import com.seriescare.contracts.notification.MessageStatusChanged;
 import java.time.Instant;
 import java.util.Collection;
@@ -27,11 +31,53 @@ public class ReadinessProjection {
     static final String SERIES = "readiness_series";
     static final String SESSIONS = "readiness_sessions";
 
-    /** What is known of a series: whether its intake is complete, and its latest series-wide text. */
-    public record SeriesFacts(String id, Instant intakeCompletedAt, LastText lastText) {}
+    /**
+     * What is known of a series: whether its intake is complete or overdue, what in it needs a clinician, and its
+     * latest series-wide text.
+     */
+    public record SeriesFacts(
+            String id,
+            Instant intakeCompletedAt,
+            Instant intakeOverdueAt,
+            List<String> intakeFlags,
+            LastText lastText) {
 
-    /** What is known of a session: its checklist, ride home, and latest text. */
-    public record SessionFacts(String id, Instant checklistCompletedAt, Boolean rideHomeConfirmed, LastText lastText) {}
+        public SeriesFacts {
+            intakeFlags = intakeFlags == null ? List.of() : List.copyOf(intakeFlags);
+        }
+
+        public boolean intakeOverdue() {
+            return intakeCompletedAt == null && intakeOverdueAt != null;
+        }
+    }
+
+    /**
+     * What is known of a session: its checklist (requested until when, overdue, complete, flagged), ride home, and
+     * latest text.
+     *
+     * @param checklistDueAt the latest deadline the checklist was requested for (a moved session moves it)
+     * @param checklistOverdueAt the deadline that passed without the checklist
+     */
+    public record SessionFacts(
+            String id,
+            Instant checklistCompletedAt,
+            Boolean rideHomeConfirmed,
+            Instant checklistDueAt,
+            Instant checklistOverdueAt,
+            List<String> checklistFlags,
+            LastText lastText) {
+
+        public SessionFacts {
+            checklistFlags = checklistFlags == null ? List.of() : List.copyOf(checklistFlags);
+        }
+
+        /** Overdue for its latest deadline: an overdue from before the session moved no longer counts. */
+        public boolean checklistOverdue() {
+            return checklistCompletedAt == null
+                    && checklistOverdueAt != null
+                    && (checklistDueAt == null || !checklistDueAt.isAfter(checklistOverdueAt));
+        }
+    }
 
     private final MongoTemplate mongo;
 
@@ -50,6 +96,35 @@ public class ReadinessProjection {
                 new Update()
                         .set("checklistCompletedAt", completed.completedAt())
                         .set("rideHomeConfirmed", completed.rideHomeConfirmed()));
+    }
+
+    public void on(IntakeOverdue overdue) {
+        upsert(SERIES, overdue.seriesId(), new Update().set("intakeOverdueAt", overdue.dueAt()));
+    }
+
+    public void on(ChecklistRequested requested) {
+        upsert(SESSIONS, requested.sessionId(), new Update().max("checklistDueAt", requested.dueAt()));
+    }
+
+    public void on(ChecklistOverdue overdue) {
+        upsert(SESSIONS, overdue.sessionId(), new Update().max("checklistOverdueAt", overdue.dueAt()));
+    }
+
+    /** Each reason is kept once, however often the flag is told. */
+    public void on(IntakeFlagged flagged) {
+        if (flagged.sessionId() == null) {
+            upsert(
+                    SERIES,
+                    flagged.seriesId(),
+                    new Update().addToSet("intakeFlags").each(flagged.reasons().toArray()));
+        } else {
+            upsert(
+                    SESSIONS,
+                    flagged.sessionId(),
+                    new Update()
+                            .addToSet("checklistFlags")
+                            .each(flagged.reasons().toArray()));
+        }
     }
 
     public void on(MessageStatusChanged changed) {
@@ -81,11 +156,11 @@ public class ReadinessProjection {
     }
 
     public static SeriesFacts emptySeries(String id) {
-        return new SeriesFacts(id, null, null);
+        return new SeriesFacts(id, null, null, List.of(), null);
     }
 
     public static SessionFacts emptySession(String id) {
-        return new SessionFacts(id, null, null, null);
+        return new SessionFacts(id, null, null, null, null, List.of(), null);
     }
 
     private void upsert(String collection, String id, Update update) {
