@@ -106,7 +106,7 @@ class FrontDeskPagesBrowserTest {
             SystemChromium.screenshot(page, "frontdesk-patients");
 
             assertThat(page.navigate("/patients/no-such-patient").status()).isEqualTo(404);
-            assertThat(page.getByRole(AriaRole.HEADING)).hasText("We could not show that");
+            assertThat(page.getByRole(AriaRole.HEADING)).hasText("We could not do that");
             assertThat(page.navigate("/today?date=not-a-date").status()).isEqualTo(400);
             assertThat(page.locator("main")).containsText("'not-a-date' is not a valid date.");
         }
@@ -120,9 +120,12 @@ class FrontDeskPagesBrowserTest {
             Page page = signedIn(context);
             page.navigate("/patients");
             // the search field has the focus; type, Enter, then Tab past the Search button to the first patient
+            Locator search = page.getByLabel("Name or mobile phone");
+            assertThat(search).isFocused();
             page.keyboard().type(last);
             page.keyboard().press("Enter");
             assertThat(page.getByRole(AriaRole.LINK, named(last + ", Ana"))).isVisible();
+            assertThat(search).isFocused(); // the browser focuses it once the new page has settled
             page.keyboard().press("Tab");
             page.keyboard().press("Tab");
             assertThat(page.locator(":focus")).hasText(last + ", Ana");

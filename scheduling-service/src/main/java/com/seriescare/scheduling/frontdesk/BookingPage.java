@@ -96,8 +96,14 @@ class BookingPage {
             }
             if (book != null) {
                 Series series = catalog.book(request);
+                boolean texts =
+                        form.patient(patients).orElseThrow().smsConsent().granted();
                 redirect.addFlashAttribute(
-                        "notice", "Booked " + series.sessions().size() + " sessions. The patient is told by text.");
+                        "notice",
+                        "Booked " + series.sessions().size() + " sessions. "
+                                + (texts
+                                        ? "The patient is told by text."
+                                        : "The patient gets no texts (no consent): tell them the dates."));
                 return "redirect:/patients/" + series.patientId();
             }
             return page(form, errors, Optional.of(catalog.preview(request)), model);
