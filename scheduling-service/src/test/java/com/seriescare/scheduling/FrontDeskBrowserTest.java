@@ -48,19 +48,23 @@ class FrontDeskBrowserTest {
                 .click();
     }
 
-    /** A patient with a name of their own and one session on 21 October 2026 at 13:00 in Denver. */
+    /** A patient with a name of their own and a session on 21 (and 28) October 2026, in Denver. */
     record Booked(String name, String patientId, String seriesId, String sessionId) {}
 
     Booked bookOnTheTwentyFirst() {
+        return bookOnTheTwentyFirst(true, "13:00");
+    }
+
+    Booked bookOnTheTwentyFirst(boolean consentsToTexts, String time) {
         String last = "Tester" + UUID.randomUUID().toString().substring(0, 6);
         var api = Api.frontDesk(port);
-        String patientId = api.post("/api/patients", Api.ANA.replace("\"Diaz\"", "\"" + last + "\""))
-                .json()
-                .path("id")
-                .asString();
+        String patient = Api.ANA
+                .replace("\"Diaz\"", "\"" + last + "\"")
+                .replace("\"granted\":true", "\"granted\":" + consentsToTexts);
+        String patientId = api.post("/api/patients", patient).json().path("id").asString();
         var series = api.post("/api/series", """
-                {"patientId":"%s","sessions":[{"start":"2026-10-21T13:00"},{"start":"2026-10-28T13:00"}]}""".formatted(patientId));
-        assertThat(series.status()).isEqualTo(201);
+                {"patientId":"%s","sessions":[{"start":"2026-10-21T%s"},{"start":"2026-10-28T%s"}]}""".formatted(patientId, time, time));
+        assertThat(series.status()).as(series.body()).isEqualTo(201);
         return new Booked(
                 "Ana " + last,
                 patientId,
@@ -130,6 +134,33 @@ class FrontDeskBrowserTest {
         var series = Api.frontDesk(port).get("/api/series/" + booked.seriesId());
         assertThat(series.json().path("sessions").get(0).path("status").asString())
                 .isEqualTo("fulfilled");
+    }
+
+    @Test
+    void movingOrCancellingSaysWhetherThePatientIsToldByTextOrMustBeCalled() {
+        var texted = bookOnTheTwentyFirst(true, "09:00");
+        var notTexted = bookOnTheTwentyFirst(false, "10:00");
+        try (var context = tablet()) {
+            Page page = context.newPage();
+            signIn(page, "frontdesk", "frontdesk");
+            page.navigate("/today?date=2026-10-21");
+
+            Locator row = page.locator("tr", new Page.LocatorOptions().setHasText(texted.name()));
+            row.getByText("Reschedule or cancel").click();
+            row.getByLabel("New date and time").fill("2026-10-21T15:00");
+            row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Move"))
+                    .click();
+            assertThat(page.getByRole(AriaRole.STATUS).first()).hasText("Session moved. The patient is told by text.");
+            assertThat(page.locator("tr", new Page.LocatorOptions().setHasText(texted.name())))
+                    .containsText("3:00 PM");
+
+            Locator other = page.locator("tr", new Page.LocatorOptions().setHasText(notTexted.name()));
+            other.getByText("Reschedule or cancel").click();
+            other.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel session"))
+                    .click();
+            assertThat(page.getByRole(AriaRole.STATUS).first())
+                    .hasText("Session cancelled. The patient gets no texts (no consent): call them.");
+        }
     }
 
     @Test

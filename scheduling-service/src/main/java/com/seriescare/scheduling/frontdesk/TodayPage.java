@@ -1,9 +1,11 @@
 package com.seriescare.scheduling.frontdesk;
 
 import com.seriescare.scheduling.clinic.Clinics;
+import com.seriescare.scheduling.patients.Patients;
 import com.seriescare.scheduling.readiness.DayViews;
 import com.seriescare.scheduling.readiness.DayViews.DaySession;
 import com.seriescare.scheduling.series.IllegalTransition;
+import com.seriescare.scheduling.series.Series;
 import com.seriescare.scheduling.series.SeriesCatalog;
 import com.seriescare.scheduling.shared.NotFound;
 import com.seriescare.servicesupport.security.CurrentUser;
@@ -33,13 +35,15 @@ class TodayPage {
 
     private final DayViews days;
     private final SeriesCatalog catalog;
+    private final Patients patients;
     private final Clinics clinics;
     private final CurrentUser user;
     private final Clock clock;
 
-    TodayPage(DayViews days, SeriesCatalog catalog, Clinics clinics, CurrentUser user, Clock clock) {
+    TodayPage(DayViews days, SeriesCatalog catalog, Patients patients, Clinics clinics, CurrentUser user, Clock clock) {
         this.days = days;
         this.catalog = catalog;
+        this.patients = patients;
         this.clinics = clinics;
         this.user = user;
         this.clock = clock;
@@ -86,15 +90,15 @@ class TodayPage {
                     done.accept("Marked as no-show.");
                 }
                 case "cancel" -> {
-                    catalog.cancel(seriesId, sessionId, "cancelled at the front desk");
-                    done.accept("Session cancelled; the patient is told by text.");
+                    var series = catalog.cancel(seriesId, sessionId, "cancelled at the front desk");
+                    done.accept("Session cancelled. " + howThePatientHears(series));
                 }
                 case "reschedule" -> {
                     if (newStart == null || newStart.isBlank()) {
                         redirect.addFlashAttribute("problem", "Choose the new date and time to move the session to.");
                     } else {
-                        catalog.reschedule(seriesId, sessionId, LocalDateTime.parse(newStart));
-                        done.accept("Session moved; the patient is told by text.");
+                        var series = catalog.reschedule(seriesId, sessionId, LocalDateTime.parse(newStart));
+                        done.accept("Session moved. " + howThePatientHears(series));
                     }
                 }
                 default -> redirect.addFlashAttribute("problem", "Unknown action.");
@@ -106,6 +110,14 @@ class TodayPage {
             redirect.addFlashAttribute("problem", refused.getMessage());
         }
         return "redirect:/today" + (date == null ? "" : "?date=" + date);
+    }
+
+    /** Only a patient who agreed to texts is told by text; the desk must call the others. */
+    private String howThePatientHears(Series series) {
+        boolean texts = patients.find(series.patientId())
+                .map(patient -> patient.smsConsent().granted())
+                .orElse(false);
+        return texts ? "The patient is told by text." : "The patient gets no texts (no consent): call them.";
     }
 
     private void fill(Model model, LocalDate requested) {
