@@ -1,7 +1,9 @@
 package com.seriescare.notification.dispatch;
 
 import com.seriescare.notification.planning.PlannedMessage;
+import com.seriescare.servicesupport.outbox.PendingEvent;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -24,11 +26,13 @@ public record OutgoingMessage(
         Instant sentAt,
         String reason,
         String deliveryStatus,
-        Instant inDoubtSince) {
+        Instant inDoubtSince,
+        List<PendingEvent> outbox) {
 
     public static final String COLLECTION = "outgoing_messages";
 
-    static OutgoingMessage planned(String id, PlannedMessage plan) {
+    /** @param announcement the events to publish with it (the outbox), saved in the same insert */
+    static OutgoingMessage planned(String id, PlannedMessage plan, List<PendingEvent> announcement) {
         return new OutgoingMessage(
                 id,
                 plan.planKey(),
@@ -42,6 +46,7 @@ public record OutgoingMessage(
                 null,
                 null,
                 null,
-                null);
+                null,
+                announcement);
     }
 }

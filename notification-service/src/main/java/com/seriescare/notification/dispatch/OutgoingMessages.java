@@ -10,13 +10,11 @@ import com.seriescare.servicesupport.outbox.Outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -53,7 +51,8 @@ public class OutgoingMessages {
      * @param reason why it was cancelled, failed or is in doubt; null otherwise
      */
     Update withStatusEvent(OutgoingMessage message, String status, Instant at, String reason, Update update) {
-        return update.push("outbox").each(entries(statusEvent(message, status, at, message.dueAt(), reason)));
+        return update.push("outbox")
+                .each(entries(statusEvent(message.id(), message.plan(), status, at, message.dueAt(), reason)));
     }
 
     /**
@@ -66,17 +65,17 @@ public class OutgoingMessages {
                 .set("dueAt", dueAt)
                 .set("reason", reason)
                 .push("outbox")
-                .each(entries(statusEvent(message, "planned", now, dueAt, reason)));
+                .each(entries(statusEvent(message.id(), message.plan(), "planned", now, dueAt, reason)));
     }
 
     private static MessageStatusChanged statusEvent(
-            OutgoingMessage message, String status, Instant at, Instant dueAt, String reason) {
+            String messageId, PlannedMessage plan, String status, Instant at, Instant dueAt, String reason) {
         return new MessageStatusChanged(
-                message.plan().patientId(),
-                message.id(),
-                message.plan().kind().name().toLowerCase(Locale.ROOT),
-                message.plan().seriesId(),
-                message.plan().sessionId(),
+                plan.patientId(),
+                messageId,
+                plan.kind().name().toLowerCase(Locale.ROOT),
+                plan.seriesId(),
+                plan.sessionId(),
                 status,
                 at,
                 dueAt,
@@ -92,18 +91,11 @@ public class OutgoingMessages {
      * texts before they go out); false when the same plan key was stored before (a replayed event).
      */
     public boolean plan(PlannedMessage plan) {
-        OutgoingMessage message = OutgoingMessage.planned(UUID.randomUUID().toString(), plan);
-        Document document = new Document();
-        mongo.getConverter().write(message, document);
-        List<Document> pending = new ArrayList<>();
-        for (Object entry : entries(statusEvent(message, "planned", clock.instant(), message.dueAt(), null))) {
-            Document written = new Document();
-            mongo.getConverter().write(entry, written);
-            pending.add(written);
-        }
-        document.put("outbox", pending);
+        String id = UUID.randomUUID().toString();
+        var announcement =
+                outbox.entriesFor(List.of(statusEvent(id, plan, "planned", clock.instant(), plan.dueAt(), null)));
         try {
-            mongo.insert(document, OutgoingMessage.COLLECTION);
+            mongo.insert(OutgoingMessage.planned(id, plan, announcement));
             return true;
         } catch (DuplicateKeyException alreadyPlanned) {
             return false;
