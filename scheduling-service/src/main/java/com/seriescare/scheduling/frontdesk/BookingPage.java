@@ -83,7 +83,8 @@ class BookingPage {
             RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
         List<LocalDateTime> starts = form.starts(errors);
-        if (form.patient(patients).isEmpty()) {
+        Optional<Patient> patient = form.patient(patients);
+        if (patient.isEmpty()) {
             errors.put("patientId", "Choose a patient of this clinic (find them on the Patients page).");
         }
         if (!errors.isEmpty()) {
@@ -96,8 +97,7 @@ class BookingPage {
             }
             if (book != null) {
                 Series series = catalog.book(request);
-                boolean texts =
-                        form.patient(patients).orElseThrow().smsConsent().granted();
+                boolean texts = patient.get().smsConsent().granted();
                 redirect.addFlashAttribute(
                         "notice",
                         "Booked " + series.sessions().size() + " sessions. "

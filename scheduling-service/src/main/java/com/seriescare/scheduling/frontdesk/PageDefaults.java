@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.thymeleaf.context.LazyContextVariable;
 
 /**
  * What every front-desk page shows (the clinic, who is signed in, how many inbox items wait) and how a page answers
@@ -41,7 +42,13 @@ class PageDefaults {
         }
         model.addAttribute("clinic", clinics.get(user.clinicId()));
         model.addAttribute("user", user.username());
-        model.addAttribute("inbox", inbox.waiting());
+        // counted only when a template shows it: not for list fragments, previews or redirects
+        model.addAttribute("inbox", new LazyContextVariable<Inbox.Waiting>() {
+            @Override
+            protected Inbox.Waiting loadValue() {
+                return inbox.waiting();
+            }
+        });
     }
 
     @ExceptionHandler(NotFound.class)

@@ -126,12 +126,10 @@ class TodayPage {
         LocalDate date = requested == null ? today : requested;
         var day = days.day(clinic.id(), date);
         model.addAttribute("day", day);
-        model.addAttribute("clinic", clinic);
         model.addAttribute("date", date);
         model.addAttribute("isToday", date.equals(today));
         model.addAttribute("dayTitle", date.format(DAY));
         model.addAttribute("chairs", Chairs.assign(day.sessions(), clinic.chairs()));
-        model.addAttribute("user", user.username());
     }
 
     /** Which chair each session sits in: the first chair free at its start, in order of start. */

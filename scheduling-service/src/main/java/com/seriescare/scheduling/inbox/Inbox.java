@@ -53,7 +53,7 @@ public class Inbox {
     public void on(CareAlertRaised alert) {
         add(new InboxItem(
                 alert.alertId(),
-                null,
+                clinicOf(alert.patientId()),
                 alert.patientId(),
                 "care_alert",
                 alert.reason(),
@@ -69,11 +69,11 @@ public class Inbox {
         if (!reply.needsHuman() || reply.intent().equals("crisis")) {
             return; // a crisis reply comes as an urgent care alert with the same words; one item is enough
         }
-        boolean unknown = InboundMessageReceived.UNKNOWN_SENDER.equals(reply.patientId());
+        String patientId = InboundMessageReceived.UNKNOWN_SENDER.equals(reply.patientId()) ? null : reply.patientId();
         add(new InboxItem(
                 reply.inboundId() + ":" + reply.patientId(),
-                null,
-                unknown ? null : reply.patientId(),
+                clinicOf(patientId),
+                patientId,
                 "reply",
                 reply.intent(),
                 "normal",
@@ -144,28 +144,16 @@ public class Inbox {
     }
 
     private void add(InboxItem item) {
-        // the clinic is the patient's; a reply from an unknown number has none
-        String clinicId = item.patientId() == null
-                ? null
-                : patients.clinicOf(item.patientId()).orElse(null);
         try {
-            mongo.insert(
-                    new InboxItem(
-                            item.id(),
-                            clinicId,
-                            item.patientId(),
-                            item.source(),
-                            item.topic(),
-                            item.severity(),
-                            item.text(),
-                            item.fromPhoneLast4(),
-                            item.receivedAt(),
-                            null,
-                            null),
-                    COLLECTION);
+            mongo.insert(item, COLLECTION);
         } catch (DuplicateKeyException seenBefore) {
             // a redelivered event
         }
+    }
+
+    /** The patient's clinic; none for a reply from an unknown number (every clinic's front desk sees it then). */
+    private String clinicOf(String patientId) {
+        return patientId == null ? null : patients.clinicOf(patientId).orElse(null);
     }
 
     /** A patient's name for the inbox, when the patient is of the caller's clinic. */
