@@ -113,6 +113,43 @@ class FrontDeskPagesBrowserTest {
     }
 
     @Test
+    void aSharedPhoneIsPointedOutAndConsentWithdrawnAtTheDeskIsRecorded() {
+        String first = "Ana"; // Api.ANA's phone is +13035550142; this patient shares it
+        String last = "Share" + UUID.randomUUID().toString().substring(0, 6);
+        Api.registerPatient(Api.frontDesk(port));
+        try (var context = tablet()) {
+            Page page = signedIn(context);
+            page.navigate("/patients/new");
+            page.getByLabel("First name").fill(first);
+            page.getByLabel("Last name").fill(last);
+            page.getByLabel("Mobile phone").fill("303 555 0142");
+            page.getByLabel("Yes, the patient agrees to texts").check();
+            page.getByRole(AriaRole.BUTTON, named("Register")).click();
+            assertThat(page.locator(".warning"))
+                    .containsText("has the same mobile phone: texts to both go to one phone");
+
+            // a form that arrives without its answer is refused with a page, and changes nothing
+            page.getByText("Record that the patient withdrew consent").click();
+            page.evaluate("document.querySelector('input[name=granted]').remove()");
+            page.getByRole(AriaRole.BUTTON, named("Record")).click();
+            assertThat(page.locator("main")).containsText("The form was sent without its granted.");
+            page.goBack();
+            page.reload();
+            assertThat(page.locator("#consent tbody tr")).hasCount(1);
+
+            page.getByText("Record that the patient withdrew consent").click();
+            page.getByLabel("How the patient said so").selectOption("phone-call");
+            page.getByRole(AriaRole.BUTTON, named("Record")).click();
+            assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("Consent withdrawn");
+            Locator latest = page.locator("#consent tbody tr").first();
+            assertThat(latest).containsText("Withdrawn");
+            assertThat(latest).containsText("Said so on the phone");
+            assertThat(latest).containsText("frontdesk");
+            assertThat(page.locator("#consent")).containsText("No texts");
+        }
+    }
+
+    @Test
     void aPatientIsFoundAndOpenedWithTheKeyboardAlone() {
         String last = "Keys" + UUID.randomUUID().toString().substring(0, 6);
         Api.frontDesk(port).post("/api/patients", Api.ANA.replace("\"Diaz\"", "\"" + last + "\""));
@@ -213,8 +250,10 @@ class FrontDeskPagesBrowserTest {
 
             // a reply for a person, then a crisis: the crisis goes on top, however new the other is
             Instant crisisAt = at.plusSeconds(60);
-            events.publish(new CareAlertRaised(
-                    patientId, "alert-" + patientId, "crisis_language", "urgent", "I want to end it", crisisAt));
+            var alert = new CareAlertRaised(
+                    patientId, "alert-" + patientId, "crisis_language", "urgent", "I want to end it", crisisAt);
+            events.publish(alert);
+            events.publish(alert); // told twice, shown once
             events.publish(new InboundMessageReceived(
                     patientId,
                     "in-" + patientId,
@@ -246,6 +285,7 @@ class FrontDeskPagesBrowserTest {
                     .containsText("Wants to reschedule", EVENTUALLY);
             assertThat(items.first()).hasClass(java.util.regex.Pattern.compile(".*\\burgent\\b.*"));
             assertThat(items.first()).containsText("I want to end it");
+            assertThat(crisis).hasCount(1);
             SystemChromium.screenshot(page, "frontdesk-inbox");
 
             crisis.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Mark as handled"))
