@@ -20,9 +20,11 @@ import com.seriescare.notification.dispatch.OutgoingMessages;
 import com.seriescare.notification.planning.MessageKind;
 import com.seriescare.testsupport.EventPublisherForTests;
 import com.seriescare.testsupport.MutableClock;
+import com.seriescare.testsupport.RecordedTopics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ChangesStopTextsIntegrationTest {
 
     static final EventPublisherForTests events = new EventPublisherForTests();
+    static final RecordedTopics topics = RecordedTopics.of(com.seriescare.contracts.Topics.NOTIFICATION_EVENTS);
 
     @Autowired
     OutgoingMessages messages;
@@ -48,6 +51,7 @@ class ChangesStopTextsIntegrationTest {
     @AfterAll
     static void close() {
         events.close();
+        topics.close();
     }
 
     @Test
@@ -68,6 +72,100 @@ class ChangesStopTextsIntegrationTest {
                 .until(() -> textsTo(patient.mobilePhone()).size() == 2);
         assertThat(textsTo(patient.mobilePhone()).get(1).body()).contains("is cancelled");
         assertThat(prepTips(patient.patientId()).getFirst().reason()).contains("cancelled");
+    }
+
+    @Test
+    void aTextThatCameDueAfterItsSessionBeganIsDroppedAndTheTimelineSaysWhy() {
+        // after an outage the dispatcher found the day-of reminder still planned, an hour after the session began
+        var patient = registered(true, "en", "America/Denver");
+        SessionScheduled session = bookOneSession(patient);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> dayOfReminder(patient.patientId()).isPresent());
+
+        clock.set(session.start().plus(Duration.ofHours(1)));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> dayOfReminder(patient.patientId()).orElseThrow().status() == MessageStatus.CANCELLED);
+        assertThat(dayOfReminder(patient.patientId()).orElseThrow().reason()).contains("session had begun");
+        assertThat(prepTips(patient.patientId()).getFirst().status()).isEqualTo(MessageStatus.CANCELLED);
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> textsTo(patient.mobilePhone()).size() == 1); // the booking confirmation only
+    }
+
+    @Test
+    void aPatientWhoCheckedInGetsNoReminderForThatSession() {
+        var patient = registered(true, "en", "America/Denver");
+        SessionScheduled session = bookOneSession(patient);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> dayOfReminder(patient.patientId()).isPresent());
+        Instant reminderDue = dayOfReminder(patient.patientId()).orElseThrow().dueAt();
+
+        // early for the session: checked in before the reminder went out
+        clock.set(reminderDue.minus(Duration.ofMinutes(10)));
+        events.publish(new com.seriescare.contracts.scheduling.SessionCheckedIn(
+                session.patientId(),
+                session.seriesId(),
+                session.sessionId(),
+                session.sequence(),
+                session.sessionCount(),
+                session.start(),
+                session.timeZone(),
+                session.durationMinutes(),
+                session.clinicId(),
+                session.revision(),
+                com.seriescare.contracts.scheduling.AppointmentStatus.arrived,
+                clock.instant()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> dayOfReminder(patient.patientId()).orElseThrow().status() == MessageStatus.CANCELLED);
+        clock.set(reminderDue.plusSeconds(60));
+
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> textsTo(patient.mobilePhone()).stream()
+                        .noneMatch(t -> t.body().contains("today")));
+        assertThat(dayOfReminder(patient.patientId()).orElseThrow().reason()).isEqualTo("the patient has checked in");
+    }
+
+    @Test
+    void aTextWhosePatientNeverArrivesWaitsEverLessOftenAndIsGivenUpSayingWhy() {
+        // it was put back every 30 s forever, each time announcing itself as planned again
+        String patientId = "never-arrives-" + UUID.randomUUID();
+        messages.plan(new com.seriescare.notification.planning.PlannedMessage(
+                patientId + ":confirmation",
+                com.seriescare.notification.planning.MessageKind.BOOKING_CONFIRMATION,
+                patientId,
+                "series-x",
+                null,
+                0,
+                clock.instant(),
+                List.of(clock.instant().plus(Duration.ofDays(9))),
+                null,
+                false,
+                null));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> messages.forPatient(patientId).getFirst().waitingForContactSince() != null);
+        Instant firstRetry = messages.forPatient(patientId).getFirst().dueAt();
+        assertThat(firstRetry).isEqualTo(clock.instant().plusSeconds(30));
+
+        // two hours later it has waited two hours: the next try is a quarter of an hour away, not 30 s
+        clock.set(NotificationServiceTest.NOW.plus(Duration.ofHours(2)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> messages.forPatient(patientId)
+                        .getFirst()
+                        .dueAt()
+                        .equals(clock.instant().plus(Duration.ofMinutes(15))));
+
+        clock.set(NotificationServiceTest.NOW.plus(Duration.ofHours(25)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> messages.forPatient(patientId).getFirst().status() == MessageStatus.CANCELLED);
+        assertThat(messages.forPatient(patientId).getFirst().reason()).contains("contact details never arrived");
+        // the timeline heard "planned" when it was planned, once more when it began to wait, and the cancellation
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> topics.forKey(patientId).stream()
+                        .map(r -> r.body().replaceAll(".*\"status\":\"([a-z_]+)\".*", "$1"))
+                        .toList()
+                        .equals(List.of("planned", "planned", "cancelled")));
     }
 
     @Test
@@ -110,9 +208,11 @@ class ChangesStopTextsIntegrationTest {
         clock.set(newPrep.dueAt());
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> textsTo(patient.mobilePhone()).size() == 3);
-        assertThat(prepTips(patient.patientId()))
-                .extracting(m -> m.plan().sessionRevision() + ":" + m.status())
-                .containsExactlyInAnyOrder("1:CANCELLED", "2:SENT");
+        // the fake has the text a moment before the dispatcher records Twilio's answer
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(prepTips(patient.patientId()))
+                        .extracting(m -> m.plan().sessionRevision() + ":" + m.status())
+                        .containsExactlyInAnyOrder("1:CANCELLED", "2:SENT"));
     }
 
     @Test
@@ -151,6 +251,12 @@ class ChangesStopTextsIntegrationTest {
         return await().atMost(Duration.ofSeconds(30))
                 .until(() -> prepTips(patientId), list -> list.size() == count)
                 .getFirst();
+    }
+
+    private java.util.Optional<OutgoingMessage> dayOfReminder(String patientId) {
+        return messages.forPatient(patientId).stream()
+                .filter(m -> m.plan().kind() == MessageKind.DAY_OF_REMINDER)
+                .findFirst();
     }
 
     private List<OutgoingMessage> prepTips(String patientId) {

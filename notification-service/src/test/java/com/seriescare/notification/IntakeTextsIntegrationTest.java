@@ -9,18 +9,24 @@ import com.seriescare.contracts.intake.ChecklistOverdue;
 import com.seriescare.contracts.intake.ChecklistRequested;
 import com.seriescare.contracts.intake.IntakeOverdue;
 import com.seriescare.contracts.intake.IntakeRequested;
+import com.seriescare.notification.dispatch.OutgoingMessages;
 import com.seriescare.testsupport.EventPublisherForTests;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The intake form's link goes to the patient when intake asks for it, and again when it is overdue. */
 @NotificationServiceTest
 class IntakeTextsIntegrationTest {
 
     static final EventPublisherForTests events = new EventPublisherForTests();
+
+    @Autowired
+    OutgoingMessages messages;
+
     static final String LINK = "https://forms.frontrangeclinic.example/f/Zx8kQ2wVb7";
 
     @AfterAll
@@ -89,6 +95,43 @@ class IntakeTextsIntegrationTest {
         await().during(Duration.ofSeconds(1))
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> textsTo(patient.mobilePhone()).size() == 2);
+    }
+
+    @Test
+    void aChecklistRequestedAgainForAMovedSessionReplacesTheLinkNotYetSent() {
+        // on the local store's H2 backend (what ./run-local runs) this handler failed on a $regex and dead-lettered
+        // the request: checklist links were never texted
+        var patient = registered(true, "en", "America/Denver");
+        String checklistId = UUID.randomUUID().toString();
+        Instant firstDue = Instant.parse("2026-12-10T16:00:00Z");
+        Instant movedDue = Instant.parse("2026-12-14T16:00:00Z");
+        events.publish(patient);
+        events.publish(new ChecklistRequested(
+                patient.patientId(),
+                "series-3",
+                "session-3",
+                checklistId,
+                LINK,
+                firstDue,
+                NotificationServiceTest.NOW));
+        events.publish(new ChecklistRequested(
+                patient.patientId(),
+                "series-3",
+                "session-3",
+                checklistId,
+                LINK + "-new",
+                movedDue,
+                NotificationServiceTest.NOW.plusSeconds(60)));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> messages.forPatient(patient.patientId()).stream()
+                                .map(m -> m.plan().link() + " " + m.status())
+                                .sorted()
+                                .toList(),
+                        texts -> texts.equals(java.util.List.of(LINK + " CANCELLED", LINK + "-new PLANNED")));
+        assertThat(messages.forPatient(patient.patientId()).getFirst().reason())
+                .isEqualTo("the checklist was requested again with a new deadline");
     }
 
     @Test

@@ -99,6 +99,8 @@ class RepliesIntegrationTest {
                 .until(() -> messages.forPatient(patient.patientId()).stream()
                         .anyMatch(m -> m.plan().kind() == MessageKind.PREP_TIPS));
 
+        // a minute after the front desk recorded consent (the history is ordered by when each fact happened)
+        clock.advance(Duration.ofMinutes(1));
         assertThat(reply(patient, " stop ")).isEqualTo(200);
 
         assertThat(contacts.find(patient.patientId()).orElseThrow().smsConsent())
@@ -133,6 +135,67 @@ class RepliesIntegrationTest {
                         .equals(List.of(
                                 "planned " + prepTips.dueAt() + " ",
                                 "cancelled " + prepTips.dueAt() + " the patient replied STOP")));
+    }
+
+    @Test
+    void aStopFromANumberNotKnownYetHoldsForThePatientWhoArrivesWithItUntilStart() {
+        // the STOP comes seconds after registration, before this service heard of the patient: it used to change
+        // nothing, and the patient was then texted
+        var patient = registered(true, "en", "America/Denver");
+        assertThat(TWILIO.callWebhook(
+                        PUBLIC + "/twilio/inbound", url("/twilio/inbound"), text(patient.mobilePhone(), "Stop.")))
+                .isEqualTo(200);
+
+        events.publish(patient);
+        var series = booked(patient.patientId(), "2026-12-01T09:00");
+        events.publish(series);
+        sessionsOf(series).forEach(events::publish);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> messages.forPatient(patient.patientId()).stream()
+                        .anyMatch(m -> m.plan().kind() == MessageKind.BOOKING_CONFIRMATION
+                                && m.status() == MessageStatus.CANCELLED));
+        assertThat(contacts.find(patient.patientId()).orElseThrow().smsConsent())
+                .isFalse();
+        // the front desk hears it as the patient's own STOP (scheduling records it on the patient)
+        JsonNode stop = awaitEvent(patient.patientId(), "clinic.reply.received.v1");
+        assertThat(stop.path("intent").asString()).isEqualTo("stop");
+        assertThat(stop.path("needsHuman").asBoolean()).isFalse();
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> textsTo(patient.mobilePhone()).isEmpty());
+        assertThat(messages.forPatient(patient.patientId()))
+                .filteredOn(m -> m.status() == MessageStatus.CANCELLED)
+                .extracting(m -> m.reason())
+                .allSatisfy(reason -> assertThat(reason).contains("replied STOP"));
+
+        // a second patient who shares the phone (a family member) is not texted either
+        var sibling = new PatientRegistered(
+                UUID.randomUUID().toString(),
+                "front-range",
+                "Luis",
+                "Diaz",
+                patient.mobilePhone(),
+                "en",
+                "America/Denver",
+                patient.smsConsent(),
+                patient.registeredAt());
+        events.publish(sibling);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> contacts.find(sibling.patientId())
+                        .map(c -> !c.smsConsent())
+                        .orElse(false));
+
+        // START from the number restores texts for both
+        reply(patient, "START");
+        assertThat(contacts.find(patient.patientId()).orElseThrow().smsConsent())
+                .isTrue();
+        assertThat(contacts.find(sibling.patientId()).orElseThrow().smsConsent())
+                .isTrue();
+        var later = booked(patient.patientId(), "2026-12-08T09:00");
+        events.publish(later);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> textsTo(patient.mobilePhone()).size() == 1);
     }
 
     @Test
@@ -193,7 +256,8 @@ class RepliesIntegrationTest {
                 null));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> !textsTo(patient.mobilePhone()).isEmpty());
-        reply(patient, "2");
+        // with its punctuation, as people type it: this crashed the webhook (500) and nobody heard of the low mood
+        assertThat(reply(patient, "1.")).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> eventsOf(patient.patientId(), "clinic.reply.received.v1")

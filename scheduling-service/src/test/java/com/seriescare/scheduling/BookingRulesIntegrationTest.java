@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import com.seriescare.testsupport.JsonHttp;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -105,6 +106,51 @@ class BookingRulesIntegrationTest {
 
         assertThat(conflict.path("kind").asString()).isEqualTo("NO_CHAIR_FREE");
         assertThat(conflict.path("suggestedStart").asString()).isEqualTo("2026-12-08T10:30:00");
+    }
+
+    @Test
+    void frontDesksRacingForTheLastChairsNeverBookMoreThanTheClinicHas() throws Exception {
+        // the chair check read, then inserted, with nothing to stop a second writer: two desks both got the last chair
+        int desks = 8;
+        List<String> patients = new java.util.ArrayList<>();
+        for (int i = 0; i < desks; i++) {
+            patients.add(Api.registerPatient(api));
+        }
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<JsonHttp.Response>> answers = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(desks)) {
+            for (String patient : patients) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return book(patient, "2026-12-08T09:00");
+                }));
+            }
+            start.countDown();
+        }
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var answer : answers) {
+            statuses.add(answer.get().status());
+        }
+
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(2);
+        assertThat(statuses).filteredOn(status -> status == 409).hasSize(desks - 2);
+        assertThat(mongo.count(new Query(), "series")).isEqualTo(2);
+        // a loser is told why and where a chair is free, as any refused booking is
+        JsonNode loser = answers.stream()
+                .map(answer -> {
+                    try {
+                        return answer.get();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .filter(response -> response.status() == 409)
+                .findFirst()
+                .orElseThrow()
+                .json();
+        assertThat(loser.path("conflicts").get(0).path("kind").asString()).isEqualTo("NO_CHAIR_FREE");
+        assertThat(loser.path("conflicts").get(0).path("suggestedStart").asString())
+                .isEqualTo("2026-12-08T10:30:00");
     }
 
     @Test

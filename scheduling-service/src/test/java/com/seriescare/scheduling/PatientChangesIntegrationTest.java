@@ -133,6 +133,24 @@ class PatientChangesIntegrationTest {
     }
 
     @Test
+    void aNameWithPunctuationIsFoundLiterallyAndRegexCharactersAreJustCharacters() {
+        String surname = "O'Brien-Núñez." + UUID.randomUUID().toString().substring(0, 6);
+        var created = api.post("/api/patients", """
+                {"firstName":"Rosa","lastName":"%s","mobilePhone":"+17205550124","smsConsent":{"granted":true,"source":"front-desk"}}""".formatted(surname));
+        String id = created.json().path("id").asString();
+
+        var found = api.get("/api/patients?q="
+                + java.net.URLEncoder.encode(surname.toLowerCase(), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(found.json().findValuesAsString("id")).containsExactly(id);
+        for (String typed : List.of("(", "a+*", "\\Q", "[", "o.brien")) {
+            var answer = api.get(
+                    "/api/patients?q=" + java.net.URLEncoder.encode(typed, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(answer.status()).as(typed).isEqualTo(200);
+            assertThat(answer.json().findValuesAsString("id")).as(typed).doesNotContain(id);
+        }
+    }
+
+    @Test
     void aSecondPatientWithTheSamePhoneIsAllowedWithAWarning() {
         String phone = "+1720555" + (1000 + (int) (Math.random() * 8999));
         String body = """

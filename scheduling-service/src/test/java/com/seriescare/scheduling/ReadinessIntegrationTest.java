@@ -116,6 +116,25 @@ class ReadinessIntegrationTest {
     }
 
     @Test
+    void theDayAnswersOnceTheSeriesHasATextAndItsSessionsNoneYet() {
+        // the booking confirmation is a text of the series; the day view answered 500 for every session after it
+        events.publish(new MessageStatusChanged(
+                patientId, "m-confirmation", "booking_confirmation", seriesId, null, "sent", T));
+
+        JsonNode session = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> firstSessionOfTheDay(),
+                        s -> "sent"
+                                .equals(s.path("readiness")
+                                        .path("lastText")
+                                        .path("status")
+                                        .asString()));
+
+        assertThat(session.path("readiness").path("lastText").path("kind").asString())
+                .isEqualTo("booking_confirmation");
+    }
+
+    @Test
     void aTextedConfirmationIsRecordedOnceHoweverOftenItIsDelivered() {
         var confirmation = new SessionConfirmationReceived(patientId, seriesId, firstSession, T);
         String eventId = events.publish(confirmation);
@@ -209,6 +228,8 @@ class ReadinessIntegrationTest {
     }
 
     private JsonNode firstSessionOfTheDay() {
-        return api.get("/api/sessions?date=2026-12-01").json().path("sessions").get(0);
+        var day = api.get("/api/sessions?date=2026-12-01");
+        assertThat(day.status()).as(day.body()).isEqualTo(200);
+        return day.json().path("sessions").get(0);
     }
 }

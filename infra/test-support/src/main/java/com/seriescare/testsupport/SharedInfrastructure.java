@@ -2,8 +2,12 @@ package com.seriescare.testsupport;
 
 import com.seriescare.contracts.Topics;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
@@ -18,7 +22,8 @@ import org.testcontainers.mongodb.MongoDBContainer;
  * test class (and every Spring context) in it.
  *
  * <p>Where Docker is available they are real Kafka and MongoDB containers (Testcontainers); otherwise a real
- * in-JVM KRaft broker and mongo-java-server. The system property {@value #MODE_PROPERTY} forces either mode
+ * in-JVM KRaft broker and mongo-java-server on its H2 file backend, the one {@code ./run-local} uses (its memory
+ * backend accepts queries the H2 backend rejects, so tests on it hid a broken feature). The system property {@value #MODE_PROPERTY} forces either mode
  * ({@code containers} or {@code embedded}); the default, {@code auto}, picks by Docker's presence.
  */
 public final class SharedInfrastructure {
@@ -105,12 +110,25 @@ public final class SharedInfrastructure {
     private static Endpoints startEmbedded() {
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, PARTITIONS, allTopics());
         kafka.afterPropertiesSet();
-        MongoServer mongo = new MongoServer(new MemoryBackend());
+        Path storeFile = temporaryStoreFile();
+        MongoServer mongo = new MongoServer(new H2Backend(storeFile.toString()));
         InetSocketAddress address = mongo.bind();
-        // Only the broker is stopped at exit (it deletes its temporary log folders). The in-memory store dies with the
-        // JVM; stopping it from a shutdown hook would race the Spring contexts' own hooks, which still poll it.
+        // Only the broker is stopped at exit (it deletes its temporary log folders). The store dies with the JVM;
+        // stopping it from a shutdown hook would race the Spring contexts' own hooks, which still poll it. Its file
+        // is deleted at exit.
         Runtime.getRuntime().addShutdownHook(new Thread(kafka::destroy));
+        storeFile.toFile().deleteOnExit();
         return new Endpoints(Mode.EMBEDDED, kafka.getBrokersAsString(), "mongodb://127.0.0.1:" + address.getPort());
+    }
+
+    private static Path temporaryStoreFile() {
+        try {
+            Path dir = Files.createTempDirectory("seriescare-store");
+            dir.toFile().deleteOnExit();
+            return dir.resolve("mongo.mv");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void createTopics(String bootstrapServers) {

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts attempts before a text that keeps failing for passing reasons is given up
  * @param firstRetryDelay the delay before the first retry; it doubles with every attempt, with jitter
  * @param inDoubtResolution how long a text in doubt waits for Twilio's report before it is sent again (ADR 0002)
+ * @param contactWait how long a text waits for its patient's contact details before it is given up; it is retried
+ *     ever less often meanwhile (after as long again as it waited, between 30 s and 15 min)
  */
 @ConfigurationProperties("seriescare.dispatch")
 public record DispatchProperties(
@@ -22,7 +24,8 @@ public record DispatchProperties(
         @DefaultValue("50") int batchSize,
         @DefaultValue("6") int maxAttempts,
         @DefaultValue("10s") Duration firstRetryDelay,
-        @DefaultValue("10m") Duration inDoubtResolution) {
+        @DefaultValue("10m") Duration inDoubtResolution,
+        @DefaultValue("24h") Duration contactWait) {
 
     /** Where Twilio reports on this text; naming the text lets a report resolve a text in doubt (ADR 0002). */
     URI statusCallbackFor(String messageId) {

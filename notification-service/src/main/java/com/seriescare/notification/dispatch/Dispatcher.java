@@ -1,7 +1,7 @@
 package com.seriescare.notification.dispatch;
 
 import com.seriescare.notification.clinic.Clinic;
-import com.seriescare.notification.patients.ConsentHistory;
+import com.seriescare.notification.consent.TextingConsent;
 import com.seriescare.notification.patients.PatientContact;
 import com.seriescare.notification.patients.PatientContacts;
 import com.seriescare.notification.planning.MessageText;
@@ -42,7 +42,7 @@ public class Dispatcher {
 
     private final OutgoingMessages messages;
     private final PatientContacts contacts;
-    private final ConsentHistory consentHistory;
+    private final TextingConsent consent;
     private final SessionViews sessions;
     private final SmsSender sender;
     private final Clinic clinic;
@@ -54,7 +54,7 @@ public class Dispatcher {
     Dispatcher(
             OutgoingMessages messages,
             PatientContacts contacts,
-            ConsentHistory consentHistory,
+            TextingConsent consent,
             SessionViews sessions,
             SmsSender sender,
             Clinic clinic,
@@ -63,7 +63,7 @@ public class Dispatcher {
             Clock clock) {
         this.messages = messages;
         this.contacts = contacts;
-        this.consentHistory = consentHistory;
+        this.consent = consent;
         this.sessions = sessions;
         this.sender = sender;
         this.clinic = clinic;
@@ -105,15 +105,7 @@ public class Dispatcher {
             return;
         }
         if (contact.isEmpty()) {
-            // the patient's details have not arrived yet (events of other patients may be ahead); try again soon
-            messages.transition(
-                    message,
-                    MessageStatus.LEASED,
-                    messages.replanned(
-                            message,
-                            clock.instant().plusSeconds(30),
-                            "waiting for the patient's contact details",
-                            clock.instant()));
+            waitForContact(message);
             return;
         }
         Optional<String> stale = staleBecause(message);
@@ -122,8 +114,9 @@ public class Dispatcher {
             return;
         }
         PatientContact patient = contact.get();
-        if (!patient.smsConsent()) {
-            cancel(message, "the patient has not consented to texts");
+        Optional<String> refused = consent.refusal(patient);
+        if (refused.isPresent()) {
+            cancel(message, refused.get());
             return;
         }
         if (patient.phoneProblem() != null) {
@@ -147,6 +140,28 @@ public class Dispatcher {
         }
         send(message, patient.mobilePhone(), patient.firstName(), patient.language(), patient.timeZone());
     }
+
+    /**
+     * The patient's details have not arrived yet (events of other patients may be ahead of them, or a rebalance holds
+     * them back): try again, ever less often, and give up once they are overdue by far, saying so on the timeline.
+     */
+    private void waitForContact(OutgoingMessage message) {
+        Instant now = clock.instant();
+        Instant since = message.waitingForContactSince() == null ? now : message.waitingForContactSince();
+        Duration waited = Duration.between(since, now);
+        if (waited.compareTo(properties.contactWait()) >= 0) {
+            cancel(message, "the patient's contact details never arrived (waited " + waited.toHours() + " h)");
+            log.warn("Text {} given up: no contact details for its patient", message.id());
+            return;
+        }
+        Duration next = waited.compareTo(MIN_CONTACT_RETRY) < 0
+                ? MIN_CONTACT_RETRY
+                : waited.compareTo(MAX_CONTACT_RETRY) > 0 ? MAX_CONTACT_RETRY : waited;
+        messages.transition(message, MessageStatus.LEASED, messages.waitingForContact(message, now.plus(next), now));
+    }
+
+    static final Duration MIN_CONTACT_RETRY = Duration.ofSeconds(30);
+    static final Duration MAX_CONTACT_RETRY = Duration.ofMinutes(15);
 
     private void cancel(OutgoingMessage message, String reason) {
         messages.transition(
@@ -214,18 +229,47 @@ public class Dispatcher {
         }
     }
 
-    /** Why a text about a session should no longer go out: the session was cancelled or moved since it was planned. */
+    /**
+     * Why a text about a coming session should no longer go out: the session was cancelled, moved, checked in or
+     * missed since it was planned, or it has begun (the text came due late, e.g. after an outage). Its words
+     * ("tomorrow", "today at 9:00") would no longer be true.
+     */
     private Optional<String> staleBecause(OutgoingMessage message) {
+        if (!message.plan().kind().beforeSession()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        if (!message.plan().sessionStarts().isEmpty()
+                && !now.isBefore(message.plan().sessionStarts().getFirst())) {
+            return Optional.of("the session had begun when the text could go out (it was due " + message.dueAt() + ")");
+        }
         String sessionId = message.plan().sessionId();
-        if (sessionId == null || !message.plan().kind().beforeSession()) {
+        if (sessionId == null) {
             return Optional.empty();
         }
         return sessions.find(sessionId).flatMap(session -> {
-            if (!session.upcoming()) {
-                return Optional.of("the session is " + session.status() + " now");
+            switch (session.status()) {
+                case booked -> {
+                    // still to come: the checks below
+                }
+                case arrived -> {
+                    return Optional.of("the patient has checked in");
+                }
+                case fulfilled -> {
+                    return Optional.of("the session took place");
+                }
+                case cancelled -> {
+                    return Optional.of("the session was cancelled");
+                }
+                case noshow -> {
+                    return Optional.of("the patient missed the session");
+                }
             }
             if (session.revision() != message.plan().sessionRevision()) {
                 return Optional.of("the session was moved after this text was planned");
+            }
+            if (!now.isBefore(session.start())) {
+                return Optional.of("the session had begun when the text could go out");
             }
             return Optional.empty();
         });
@@ -234,11 +278,9 @@ public class Dispatcher {
     private void handleRejection(OutgoingMessage message, SmsRejected rejected) {
         String patientId = message.plan().patientId();
         if (rejected.code() == UNSUBSCRIBED) {
-            // the number replied STOP at the carrier: honour it as a withdrawal of consent, at once
-            contacts.find(patientId).ifPresent(contact -> contacts.save(contact.withConsent(false)));
-            consentHistory.record(
-                    new ConsentHistory.Entry(patientId, false, "carrier-opt-out", clock.instant(), "twilio"));
-            messages.cancelPendingForPatient(patientId, "Twilio reports the number unsubscribed (21610)");
+            // the number replied STOP at the carrier: honour it for the number, at once
+            contacts.find(patientId)
+                    .ifPresent(contact -> consent.carrierOptOut(contact.mobilePhone(), clock.instant()));
         } else if (rejected.code() == INVALID_NUMBER || rejected.code() == NOT_A_MOBILE) {
             String problem =
                     rejected.code() == INVALID_NUMBER ? "invalid number (21211)" : "not a mobile number (21614)";

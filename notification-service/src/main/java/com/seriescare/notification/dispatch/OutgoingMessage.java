@@ -9,7 +9,10 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A planned text and what became of it. The unique {@code planKey} makes planning idempotent: a replayed event
+ * A planned text and what became of it. {@code waitingForContactSince} is set while it waits for the patient's
+ * contact details (they travel on another partition and may lag); a text waits for them only so long.
+ *
+ * <p>A planned text and what became of it. The unique {@code planKey} makes planning idempotent: a replayed event
  * plans the same key again and the insert is refused.
  */
 @Document(OutgoingMessage.COLLECTION)
@@ -27,6 +30,7 @@ public record OutgoingMessage(
         String reason,
         String deliveryStatus,
         Instant inDoubtSince,
+        Instant waitingForContactSince,
         List<PendingEvent> outbox) {
 
     public static final String COLLECTION = "outgoing_messages";
@@ -42,6 +46,7 @@ public record OutgoingMessage(
                 null,
                 null,
                 0,
+                null,
                 null,
                 null,
                 null,

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import com.seriescare.contracts.notification.MessageStatusChanged;
+import com.seriescare.notification.consent.PendingTexts;
 import com.seriescare.notification.planning.MessageKind;
 import com.seriescare.notification.planning.PlannedMessage;
 import com.seriescare.servicesupport.outbox.Outbox;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Repository;
  * lease), so each text is claimed by one instance, and a dead instance's claims expire and are taken over.
  */
 @Repository
-public class OutgoingMessages {
+public class OutgoingMessages implements PendingTexts {
 
     private final MongoTemplate mongo;
 
@@ -67,6 +68,19 @@ public class OutgoingMessages {
                 .push("outbox")
                 .each(entries(statusEvent(message.id(), message.plan(), "planned", now, dueAt, reason)));
     }
+
+    /**
+     * Puts a text back to wait for its patient's contact details until {@code dueAt}. The timeline hears of the
+     * first wait only; the retries that follow change nothing it shows.
+     */
+    Update waitingForContact(OutgoingMessage message, Instant dueAt, Instant now) {
+        if (message.waitingForContactSince() == null) {
+            return replanned(message, dueAt, WAITING_FOR_CONTACT, now).set("waitingForContactSince", now);
+        }
+        return new Update().set("status", MessageStatus.PLANNED).set("dueAt", dueAt);
+    }
+
+    static final String WAITING_FOR_CONTACT = "waiting for the patient's contact details";
 
     private static MessageStatusChanged statusEvent(
             String messageId, PlannedMessage plan, String status, Instant at, Instant dueAt, String reason) {
@@ -195,18 +209,24 @@ public class OutgoingMessages {
                 : List.of(MessageKind.SESSION_CANCELLED, MessageKind.CHECKLIST_LINK);
     }
 
-    /** A checklist was requested again (its session moved): its earlier link text, if not out yet, is not sent. */
-    public int supersedeChecklistLink(String checklistId, String newPlanKey) {
+    /**
+     * A session's checklist was requested again (the session moved): its earlier link text, if not out yet, is not
+     * sent. Found by equality on the session (one checklist per session), not by a key prefix: a regex on the key is
+     * a construct the local store's H2 backend rejects (see docs/store-queries.md).
+     */
+    public int supersedeChecklistLink(String sessionId, String newPlanKey) {
         return cancelEach(
                 where("plan.kind")
                         .is(MessageKind.CHECKLIST_LINK)
+                        .and("plan.sessionId")
+                        .is(sessionId)
                         .and("plan.planKey")
-                        .regex("^" + java.util.regex.Pattern.quote(checklistId + ":"))
                         .ne(newPlanKey),
                 "the checklist was requested again with a new deadline");
     }
 
     /** Cancels every text of the patient that has not started going out (consent withdrawn). */
+    @Override
     public int cancelPendingForPatient(String patientId, String reason) {
         return cancelEach(where("plan.patientId").is(patientId), reason);
     }

@@ -9,14 +9,15 @@ import com.seriescare.contracts.scheduling.PatientContactChanged;
 import com.seriescare.contracts.scheduling.PatientRegistered;
 import com.seriescare.contracts.scheduling.SeriesBooked;
 import com.seriescare.contracts.scheduling.SessionCancelled;
+import com.seriescare.contracts.scheduling.SessionCheckedIn;
 import com.seriescare.contracts.scheduling.SessionCompleted;
 import com.seriescare.contracts.scheduling.SessionEvent;
+import com.seriescare.contracts.scheduling.SessionMissed;
 import com.seriescare.contracts.scheduling.SessionRescheduled;
 import com.seriescare.contracts.scheduling.SessionScheduled;
-import com.seriescare.contracts.scheduling.SmsConsent;
 import com.seriescare.contracts.scheduling.SmsConsentChanged;
+import com.seriescare.notification.consent.TextingConsent;
 import com.seriescare.notification.dispatch.OutgoingMessages;
-import com.seriescare.notification.patients.ConsentHistory;
 import com.seriescare.notification.patients.PatientContact;
 import com.seriescare.notification.patients.PatientContacts;
 import com.seriescare.notification.planning.MessagePlanner;
@@ -43,7 +44,7 @@ class SchedulingEvents {
     private static final Logger log = LoggerFactory.getLogger(SchedulingEvents.class);
 
     private final PatientContacts contacts;
-    private final ConsentHistory consentHistory;
+    private final TextingConsent consent;
     private final SessionViews sessions;
     private final OutgoingMessages messages;
     private final QuietHours quietHours;
@@ -52,14 +53,14 @@ class SchedulingEvents {
 
     SchedulingEvents(
             PatientContacts contacts,
-            ConsentHistory consentHistory,
+            TextingConsent consent,
             SessionViews sessions,
             OutgoingMessages messages,
             QuietHours quietHours,
             MessageRules rules,
             Clock clock) {
         this.contacts = contacts;
-        this.consentHistory = consentHistory;
+        this.consent = consent;
         this.sessions = sessions;
         this.messages = messages;
         this.quietHours = quietHours;
@@ -70,7 +71,8 @@ class SchedulingEvents {
     void on(ClinicEvent event) {
         switch (event) {
             case PatientRegistered registered -> {
-                contacts.save(new PatientContact(
+                consent.recordedByFrontDesk(registered.patientId(), registered.smsConsent());
+                consent.contactArrived(new PatientContact(
                         registered.patientId(),
                         registered.firstName(),
                         registered.mobilePhone(),
@@ -79,10 +81,9 @@ class SchedulingEvents {
                         registered.smsConsent().granted(),
                         null,
                         registered.clinicId()));
-                recordConsent(registered.patientId(), registered.smsConsent());
             }
             case PatientContactChanged changed ->
-                contacts.save(new PatientContact(
+                consent.contactArrived(new PatientContact(
                         changed.patientId(),
                         changed.firstName(),
                         changed.mobilePhone(),
@@ -94,15 +95,7 @@ class SchedulingEvents {
                                 .orElse(false),
                         null,
                         changed.clinicId()));
-            case SmsConsentChanged consent -> {
-                recordConsent(consent.patientId(), consent.smsConsent());
-                contacts.find(consent.patientId())
-                        .ifPresent(contact -> contacts.save(
-                                contact.withConsent(consent.smsConsent().granted())));
-                if (!consent.smsConsent().granted()) {
-                    messages.cancelPendingForPatient(consent.patientId(), "the patient withdrew consent to texts");
-                }
-            }
+            case SmsConsentChanged changed -> consent.recordedByFrontDesk(changed.patientId(), changed.smsConsent());
             case SeriesBooked booked -> plan(MessagePlanner.confirmationFor(booked, clock.instant()));
             case SessionScheduled scheduled -> {
                 sessions.record(SessionView.of(scheduled));
@@ -120,6 +113,14 @@ class SchedulingEvents {
                 messages.cancelPending(cancelled.sessionId(), Integer.MAX_VALUE, "the session was cancelled");
                 MessagePlanner.cancelledNotice(cancelled, clock.instant()).ifPresent(this::plan);
             }
+            case SessionCheckedIn arrived -> {
+                sessions.record(SessionView.of(arrived));
+                messages.cancelPending(arrived.sessionId(), Integer.MAX_VALUE, "the patient has checked in");
+            }
+            case SessionMissed missed -> {
+                sessions.record(SessionView.of(missed));
+                messages.cancelPending(missed.sessionId(), Integer.MAX_VALUE, "the patient missed the session");
+            }
             case SessionCompleted done -> {
                 sessions.record(SessionView.of(done));
                 MessagePlanner.afterSession(done, zoneOf(done.patientId(), done.timeZone()), rules)
@@ -129,17 +130,12 @@ class SchedulingEvents {
             case IntakeOverdue overdue -> plan(MessagePlanner.intakeOverdue(overdue, clock.instant()));
             case ChecklistRequested requested -> {
                 var link = MessagePlanner.checklistLink(requested, clock.instant());
-                messages.supersedeChecklistLink(requested.checklistId(), link.planKey());
+                messages.supersedeChecklistLink(requested.sessionId(), link.planKey());
                 plan(link);
             }
             case ChecklistOverdue overdue -> plan(MessagePlanner.checklistOverdue(overdue, clock.instant()));
             default -> log.debug("Nothing to do for {}", event.type().ceType());
         }
-    }
-
-    private void recordConsent(String patientId, SmsConsent consent) {
-        consentHistory.record(new ConsentHistory.Entry(
-                patientId, consent.granted(), consent.source(), consent.recordedAt(), consent.recordedBy()));
     }
 
     /** The texts that prepare the patient for a session: tips the evening before and a reminder that day. */

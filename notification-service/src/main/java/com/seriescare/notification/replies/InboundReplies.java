@@ -4,8 +4,8 @@ import com.seriescare.contracts.ClinicEvent;
 import com.seriescare.contracts.care.CareAlertRaised;
 import com.seriescare.contracts.notification.InboundMessageReceived;
 import com.seriescare.contracts.notification.SessionConfirmationReceived;
+import com.seriescare.notification.consent.TextingConsent;
 import com.seriescare.notification.dispatch.OutgoingMessages;
-import com.seriescare.notification.patients.ConsentHistory;
 import com.seriescare.notification.patients.PatientContact;
 import com.seriescare.notification.patients.PatientContacts;
 import com.seriescare.notification.planning.MessageKind;
@@ -52,7 +52,7 @@ public class InboundReplies {
 
     private final ReplyClassifier classifier;
     private final PatientContacts contacts;
-    private final ConsentHistory consentHistory;
+    private final TextingConsent consent;
     private final SessionViews sessions;
     private final OutgoingMessages messages;
     private final Outbox outbox;
@@ -62,7 +62,7 @@ public class InboundReplies {
     InboundReplies(
             RepliesProperties properties,
             PatientContacts contacts,
-            ConsentHistory consentHistory,
+            TextingConsent consent,
             SessionViews sessions,
             OutgoingMessages messages,
             Outbox outbox,
@@ -70,7 +70,7 @@ public class InboundReplies {
             Clock clock) {
         this.classifier = new ReplyClassifier(properties.crisisPhrases());
         this.contacts = contacts;
-        this.consentHistory = consentHistory;
+        this.consent = consent;
         this.sessions = sessions;
         this.messages = messages;
         this.outbox = outbox;
@@ -110,10 +110,13 @@ public class InboundReplies {
                         patientId, UUID.randomUUID().toString(), "crisis_language", "urgent", body, now));
             }
         }
-        if (intent == ReplyIntent.MOOD && Integer.parseInt(body.strip()) <= 2) {
-            for (String patientId : patientIds) {
-                events.add(new CareAlertRaised(
-                        patientId, UUID.randomUUID().toString(), "low_mood", "high", body.strip(), now));
+        if (intent == ReplyIntent.MOOD) {
+            int mood = ReplyClassifier.moodOf(body).orElseThrow();
+            if (mood <= 2) {
+                for (String patientId : patientIds) {
+                    events.add(new CareAlertRaised(
+                            patientId, UUID.randomUUID().toString(), "low_mood", "high", String.valueOf(mood), now));
+                }
             }
         }
         if (intent == ReplyIntent.CONFIRM) {
@@ -159,19 +162,8 @@ public class InboundReplies {
                 messages.plan(PlannedMessage.reply(inboundId, MessageKind.CRISIS_RESPONSE, patientId, fromPhone, now));
             case HELP ->
                 messages.plan(PlannedMessage.reply(inboundId, MessageKind.HELP_RESPONSE, patientId, fromPhone, now));
-            case STOP ->
-                senders.forEach(sender -> {
-                    contacts.save(sender.withConsent(false));
-                    consentHistory.record(
-                            new ConsentHistory.Entry(sender.patientId(), false, "sms-reply", now, "patient"));
-                    messages.cancelPendingForPatient(sender.patientId(), "the patient replied STOP");
-                });
-            case START ->
-                senders.forEach(sender -> {
-                    contacts.save(sender.withConsent(true));
-                    consentHistory.record(
-                            new ConsentHistory.Entry(sender.patientId(), true, "sms-reply", now, "patient"));
-                });
+            case STOP -> consent.stopFrom(fromPhone, inboundId, now);
+            case START -> consent.startFrom(fromPhone, inboundId, now);
             default -> {
                 // confirmations, moods and texts for a human travel as events
             }

@@ -3,13 +3,16 @@ package com.seriescare.notification.replies;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Reads a reply. Crisis language is looked for first, anywhere in the text, so "stop, I want to end my life" is a
- * crisis, not an opt-out. Keywords must be the whole reply (any case, spacing, accents, trailing punctuation), as
- * carriers treat them; free text such as "please stop texting me" goes to a human rather than being guessed.
+ * crisis, not an opt-out. A crisis phrase matches whole words only, after case, accents, apostrophes and punctuation
+ * are folded away: "end it all" is found in "I want to END IT ALL!!", not in "please send it all". Keywords must be
+ * the whole reply (any case, spacing, accents, trailing punctuation), as carriers treat them; free text such as
+ * "please stop texting me" goes to a human rather than being guessed.
  */
 public final class ReplyClassifier {
 
@@ -23,22 +26,24 @@ public final class ReplyClassifier {
     static final Set<String> RESCHEDULE_WORDS = Set.of("R", "RESCHEDULE", "REPROGRAMAR");
     private static final Pattern MOOD = Pattern.compile("^[1-5]$");
 
+    /** Each phrase as its words, padded with a space on both sides, so that only whole words match. */
     private final List<String> crisisPhrases;
 
-    /** @param crisisPhrases phrases in any language, matched case- and accent-insensitively anywhere in the reply */
+    /** @param crisisPhrases phrases in any language, matched as whole words anywhere in the reply */
     public ReplyClassifier(List<String> crisisPhrases) {
-        this.crisisPhrases = crisisPhrases.stream().map(ReplyClassifier::fold).toList();
+        this.crisisPhrases = crisisPhrases.stream()
+                .map(ReplyClassifier::words)
+                .filter(phrase -> !phrase.isBlank())
+                .map(phrase -> " " + phrase + " ")
+                .toList();
     }
 
     public ReplyIntent classify(String body) {
-        String folded = fold(body == null ? "" : body);
-        if (crisisPhrases.stream().anyMatch(folded::contains)) {
+        String text = " " + words(body == null ? "" : body) + " ";
+        if (crisisPhrases.stream().anyMatch(text::contains)) {
             return ReplyIntent.CRISIS;
         }
-        String keyword = folded.replaceAll("[\\p{Punct}\\s]+$", "")
-                .replaceAll("^[\\p{Punct}\\s]+", "")
-                .replaceAll("\\s+", " ")
-                .toUpperCase(Locale.ROOT);
+        String keyword = keyword(body);
         if (STOP_WORDS.contains(keyword)) {
             return ReplyIntent.STOP;
         }
@@ -58,6 +63,29 @@ public final class ReplyClassifier {
             return ReplyIntent.MOOD;
         }
         return ReplyIntent.OTHER;
+    }
+
+    /** The mood a reply rates (1 to 5), as {@link ReplyIntent#MOOD} reads it: "1", "1." or " 2! " alike. */
+    public static OptionalInt moodOf(String body) {
+        String keyword = keyword(body);
+        return MOOD.matcher(keyword).matches() ? OptionalInt.of(Integer.parseInt(keyword)) : OptionalInt.empty();
+    }
+
+    /** The whole reply as a keyword: folded, upper case, without punctuation or spaces around it. */
+    private static String keyword(String body) {
+        return fold(body == null ? "" : body)
+                .replaceAll("[\\p{Punct}\\s]+$", "")
+                .replaceAll("^[\\p{Punct}\\s]+", "")
+                .replaceAll("\\s+", " ")
+                .toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * The reply's words, folded, separated by single spaces: apostrophes vanish ("don't" reads "dont"), any other
+     * character that is not a letter or digit separates words.
+     */
+    static String words(String text) {
+        return fold(text).replace("'", "").replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
     /** Lower case, without accents, with curly apostrophes made straight and runs of spaces collapsed. */

@@ -42,7 +42,7 @@ class SharedDispatchIntegrationTest {
     PatientContacts contacts;
 
     @Autowired
-    com.seriescare.notification.patients.ConsentHistory consentHistory;
+    com.seriescare.notification.consent.TextingConsent consent;
 
     @Autowired
     SessionViews sessions;
@@ -113,7 +113,7 @@ class SharedDispatchIntegrationTest {
 
     private Dispatcher newInstance() {
         return new Dispatcher(
-                messages, contacts, consentHistory, sessions, sender, clinic, properties, QuietHours.DEFAULT, clock);
+                messages, contacts, consent, sessions, sender, clinic, properties, QuietHours.DEFAULT, clock);
     }
 
     /** {@code count} texts due at {@code due}, each for its own consenting patient. */

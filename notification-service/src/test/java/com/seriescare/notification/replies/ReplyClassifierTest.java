@@ -16,6 +16,8 @@ class ReplyClassifierTest {
             "hurt myself",
             "don't want to live",
             "want to die",
+            "end it all",
+            "overdose",
             "suicidio",
             "matarme",
             "quitarme la vida",
@@ -53,10 +55,43 @@ class ReplyClassifierTest {
                 "quiero matarme",
                 "No quiero vivir",
                 "pienso en el suicidio",
-                "quiero hacerme daño"
+                "quiero hacerme daño",
+                "I just want to END IT ALL!!",
+                "end-it-all",
+                "thinking of an overdose.",
+                "QUIERO MATARME."
             })
     void crisisLanguageInEnglishOrSpanishWinsOverEverythingElse(String reply) {
         assertThat(classifier.classify(reply)).isEqualTo(ReplyIntent.CRISIS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "please send it all to my email",
+                "I'll befriend my life coach",
+                "my friend will attend it all",
+                "my brother will pick me up, he overdoes it with coffee",
+                "overdosed on coffee lol",
+                "I hurt my knee, can I still come?",
+                "mi amigo quiere morirse de risa con esto jaja",
+                "rematarme las uñas"
+            })
+    void ordinarySentencesThatOnlyContainACrisisPhraseInsideOtherWordsAreNotACrisis(String reply) {
+        // phrases match whole words: "send it all" used to be read as "end it all"
+        assertThat(classifier.classify(reply)).as(reply).isNotEqualTo(ReplyIntent.CRISIS);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "1,1",
+        "'1.',1",
+        "' 2! ',2",
+        "5,5",
+    })
+    void aMoodIsReadWithItsPunctuation(String reply, int mood) {
+        assertThat(classifier.classify(reply)).isEqualTo(ReplyIntent.MOOD);
+        assertThat(ReplyClassifier.moodOf(reply)).hasValue(mood);
     }
 
     @ParameterizedTest

@@ -12,7 +12,6 @@ import com.seriescare.servicesupport.security.CurrentUser;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -100,8 +99,8 @@ public class Patients {
                         ? where("patient.mobilePhone").is(phone.get())
                         : new Criteria()
                                 .orOperator(
-                                        where("patient.firstName").regex(Pattern.quote(text.strip()), "i"),
-                                        where("patient.lastName").regex(Pattern.quote(text.strip()), "i"));
+                                        where("patient.firstName").regex(literal(text.strip()), "i"),
+                                        where("patient.lastName").regex(literal(text.strip()), "i"));
         return mongo
                 .find(
                         query(new Criteria().andOperator(clinic, match))
@@ -111,6 +110,22 @@ public class Patients {
                 .stream()
                 .map(PatientDocument::patient)
                 .toList();
+    }
+
+    /**
+     * A regular expression matching the text literally. Each character that is not a letter, digit or space is
+     * escaped with a backslash, which every regex dialect reads the same way; {@code Pattern.quote}'s
+     * {@code \Q...\E} is refused by the local store's H2 backend (docs/store-queries.md).
+     */
+    static String literal(String text) {
+        StringBuilder pattern = new StringBuilder(text.length() * 2);
+        text.codePoints().forEach(c -> {
+            if (!Character.isLetterOrDigit(c) && c != ' ') {
+                pattern.append('\\');
+            }
+            pattern.appendCodePoint(c);
+        });
+        return pattern.toString();
     }
 
     /** Other patients of the same clinic with the same mobile phone (allowed: families share phones). */

@@ -11,10 +11,13 @@ public record LastText(String messageId, String kind, String status, Instant at)
 
     private static final List<String> FORWARD = List.of("planned", "sent", "undelivered", "failed", "delivered");
 
-    /** Which of the two is the news to keep. */
+    /** Which of the two is the news to keep; either may be null (nothing known yet). */
     static LastText newer(LastText known, LastText incoming) {
         if (known == null) {
             return incoming;
+        }
+        if (incoming == null) {
+            return known;
         }
         if (known.messageId().equals(incoming.messageId())) {
             return rank(incoming.status()) > rank(known.status()) ? incoming : known;

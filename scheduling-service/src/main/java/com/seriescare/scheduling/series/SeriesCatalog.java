@@ -38,6 +38,7 @@ public class SeriesCatalog {
     private static final Duration CALENDAR_MARGIN = SlotRules.SEARCH.plusDays(1);
 
     private final SeriesDocuments documents;
+    private final ClinicDayLocks dayLocks;
     private final MongoTemplate mongo;
     private final Patients patients;
     private final Outbox outbox;
@@ -47,6 +48,7 @@ public class SeriesCatalog {
 
     SeriesCatalog(
             SeriesDocuments documents,
+            ClinicDayLocks dayLocks,
             MongoTemplate mongo,
             Patients patients,
             Outbox outbox,
@@ -54,6 +56,7 @@ public class SeriesCatalog {
             CurrentUser user,
             Clock clock) {
         this.documents = documents;
+        this.dayLocks = dayLocks;
         this.mongo = mongo;
         this.patients = patients;
         this.outbox = outbox;
@@ -75,17 +78,26 @@ public class SeriesCatalog {
                 clock.instant());
     }
 
+    /** Books the series if every session can be; the calendar is read and written holding its days' locks. */
     public Series book(Request request) {
-        var context = contextFor(request);
-        Series series = SeriesBooking.book(
-                request.patientId(),
-                context.plan(),
-                request.localStarts(),
-                context.clinic(),
-                context.calendar(),
-                clock.instant());
-        documents.insert(new SeriesDocument(series.id(), series, outbox.entriesFor(SessionEvents.booked(series)), 0));
-        return series;
+        Clinic clinic = clinicOf(request.patientId());
+        return dayLocks.holding(clinic.id(), daysOf(request.localStarts()), () -> {
+            var context = contextFor(request);
+            Series series = SeriesBooking.book(
+                    request.patientId(),
+                    context.plan(),
+                    request.localStarts(),
+                    context.clinic(),
+                    context.calendar(),
+                    clock.instant());
+            documents.insert(
+                    new SeriesDocument(series.id(), series, outbox.entriesFor(SessionEvents.booked(series)), 0));
+            return series;
+        });
+    }
+
+    private static List<java.time.LocalDate> daysOf(List<LocalDateTime> localStarts) {
+        return localStarts.stream().map(LocalDateTime::toLocalDate).toList();
     }
 
     public Series get(String seriesId) {
@@ -108,6 +120,13 @@ public class SeriesCatalog {
     }
 
     public Series reschedule(String seriesId, String sessionId, LocalDateTime newLocalStart) {
+        return dayLocks.holding(
+                user.clinicId(),
+                List.of(newLocalStart.toLocalDate()),
+                () -> rescheduleHoldingTheDay(seriesId, sessionId, newLocalStart));
+    }
+
+    private Series rescheduleHoldingTheDay(String seriesId, String sessionId, LocalDateTime newLocalStart) {
         return change(seriesId, series -> {
             Session session = series.session(sessionId);
             Clinic clinic = clinics.get(series.clinicId());
@@ -238,11 +257,14 @@ public class SeriesCatalog {
 
     private record Context(Clinic clinic, TreatmentPlan plan, List<Occupied> calendar) {}
 
+    private Clinic clinicOf(String patientId) {
+        Patient patient = patients.find(patientId)
+                .orElseThrow(() -> new InvalidInput("patientId", "no patient '" + patientId + "' at this clinic"));
+        return clinics.get(patient.clinicId());
+    }
+
     private Context contextFor(Request request) {
-        Patient patient = patients.find(request.patientId())
-                .orElseThrow(
-                        () -> new InvalidInput("patientId", "no patient '" + request.patientId() + "' at this clinic"));
-        Clinic clinic = clinics.get(patient.clinicId());
+        Clinic clinic = clinicOf(request.patientId());
         TreatmentPlan plan = clinic.plan(request.treatmentPlan())
                 .orElseThrow(() -> new InvalidInput(
                         "treatmentPlan",

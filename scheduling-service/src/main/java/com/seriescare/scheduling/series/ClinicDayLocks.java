@@ -1,0 +1,93 @@
+package com.seriescare.scheduling.series;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import com.seriescare.scheduling.shared.ConcurrentChange;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Chairs are counted by reading the clinic's calendar and then writing a series: two front desks doing that at the
+ * same moment would both see the last chair free. So whoever places sessions on a clinic's day first takes that
+ * day's lock (one document per clinic and local day, claimed with {@code findAndModify}, the store's atomic
+ * operation), reads, checks and writes, then lets go. The lock is a lease: a service that dies holding it frees the
+ * day after {@link #LEASE}. Days are taken in date order, so two bookings spanning the same days cannot wait on each
+ * other.
+ */
+@Component
+class ClinicDayLocks {
+
+    static final String COLLECTION = "clinic_day_locks";
+
+    /** Far longer than a booking takes; how long a day stays locked by a service that died holding it. */
+    static final Duration LEASE = Duration.ofSeconds(10);
+
+    /** How long a booking waits for a day another desk is booking before it answers "try again". */
+    static final Duration PATIENCE = Duration.ofSeconds(5);
+
+    private final MongoTemplate mongo;
+
+    ClinicDayLocks(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Runs {@code work} holding the clinic's given days; throws {@link ConcurrentChange} when they stay taken. */
+    <T> T holding(String clinicId, Collection<LocalDate> days, Supplier<T> work) {
+        String holder = UUID.randomUUID().toString();
+        List<String> held = new ArrayList<>();
+        try {
+            for (LocalDate day : new TreeSet<>(days)) {
+                String id = clinicId + "|" + day;
+                take(id, holder);
+                held.add(id);
+            }
+            return work.get();
+        } finally {
+            held.forEach(
+                    id -> mongo.remove(query(where("_id").is(id).and("holder").is(holder)), COLLECTION));
+        }
+    }
+
+    private void take(String id, String holder) {
+        // the wall clock, not the injected one: a lease is about real waiting, and tests move the clinic's clock
+        Instant giveUpAt = Instant.now().plus(PATIENCE);
+        long pause = 5;
+        while (true) {
+            Instant now = Instant.now();
+            try {
+                // free when there is no lock document or its lease ran out; an upsert meeting a held lock collides
+                mongo.findAndModify(
+                        query(where("_id").is(id).and("leaseUntil").lt(now)),
+                        new Update().set("holder", holder).set("leaseUntil", now.plus(LEASE)),
+                        FindAndModifyOptions.options().upsert(true).returnNew(true),
+                        org.bson.Document.class,
+                        COLLECTION);
+                return;
+            } catch (DuplicateKeyException taken) {
+                if (now.isAfter(giveUpAt)) {
+                    throw new ConcurrentChange("Clinic day", id);
+                }
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ConcurrentChange("Clinic day", id);
+                }
+                pause = Math.min(pause * 2, 100);
+            }
+        }
+    }
+}
