@@ -204,7 +204,7 @@ class ChangesStopTextsIntegrationTest {
         // the notice of the move goes out at once; the prep text for the new time when it is due
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> textsTo(patient.mobilePhone()).size() == 2);
-        assertThat(textsTo(patient.mobilePhone()).get(1).body()).contains("has moved to Thu Dec 3 9:00 AM MST");
+        assertThat(textsTo(patient.mobilePhone()).get(1).body()).contains("has moved to Thu Dec 3 11:00 AM MST");
         clock.set(newPrep.dueAt());
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> textsTo(patient.mobilePhone()).size() == 3);
@@ -235,9 +235,9 @@ class ChangesStopTextsIntegrationTest {
         assertThat(prepTips(patient.patientId()).getFirst().reason()).contains("consent");
     }
 
-    /** A patient with one Tuesday session; waits until the booking confirmation went out. */
+    /** A patient with one Tuesday session at 11:00; waits until the booking confirmation went out. */
     private SessionScheduled bookOneSession(PatientRegistered patient) {
-        var series = booked(patient.patientId(), "2026-12-01T09:00");
+        var series = booked(patient.patientId(), "2026-12-01T11:00");
         events.publish(patient);
         events.publish(series);
         SessionScheduled session = sessionsOf(series).getFirst();
@@ -261,7 +261,7 @@ class ChangesStopTextsIntegrationTest {
 
     private List<OutgoingMessage> prepTips(String patientId) {
         return messages.forPatient(patientId).stream()
-                .filter(m -> m.plan().kind() == MessageKind.PREP_TIPS)
+                .filter(m -> TextingIntegrationTest.isPrepTips(m))
                 .toList();
     }
 

@@ -27,6 +27,14 @@ class IntakeTextsIntegrationTest {
     @Autowired
     OutgoingMessages messages;
 
+    @Autowired
+    com.seriescare.testsupport.MutableClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        clock.set(NotificationServiceTest.NOW);
+    }
+
     static final String LINK = "https://forms.frontrangeclinic.example/f/Zx8kQ2wVb7";
 
     @AfterAll
@@ -57,6 +65,8 @@ class IntakeTextsIntegrationTest {
                 .isEqualTo("Hi Ana, before your first appointment at Front Range Clinic, please fill in this form: "
                         + LINK + " Questions? (303) 555-0100");
 
+        // days later in life; two hours later is enough for the two-hour spacing between texts
+        clock.advance(Duration.ofHours(2));
         events.publish(overdue);
         events.publish(overdue);
 
@@ -82,16 +92,19 @@ class IntakeTextsIntegrationTest {
         var link =
                 await().atMost(Duration.ofSeconds(30)).until(() -> textsTo(patient.mobilePhone()), t -> !t.isEmpty());
         assertThat(link.getFirst().body())
-                .isEqualTo("Hola Ana, antes de su proxima cita en Front Range Clinic, responda unas preguntas breves: "
-                        + LINK + " ¿Preguntas? (303) 555-0100");
+                .isEqualTo(
+                        "Hola Ana, antes de su siguiente cita en Front Range Clinic, responda unas preguntas breves: "
+                                + LINK + " ¿Preguntas? (303) 555-0100");
 
         var overdue = new ChecklistOverdue(patient.patientId(), "series-2", "session-2", checklistId, LINK, due);
+        // days later in life; two hours later is enough for the two-hour spacing between texts
+        clock.advance(Duration.ofHours(2));
         events.publish(overdue);
         events.publish(overdue);
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> textsTo(patient.mobilePhone()).size() == 2);
-        assertThat(textsTo(patient.mobilePhone()).get(1).body()).contains("aun faltan sus respuestas", LINK);
+        assertThat(textsTo(patient.mobilePhone()).get(1).body()).contains("siguen pendientes", LINK);
         await().during(Duration.ofSeconds(1))
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> textsTo(patient.mobilePhone()).size() == 2);
@@ -132,6 +145,39 @@ class IntakeTextsIntegrationTest {
                         texts -> texts.equals(java.util.List.of(LINK + " CANCELLED", LINK + "-new PLANNED")));
         assertThat(messages.forPatient(patient.patientId()).getFirst().reason())
                 .isEqualTo("the checklist was requested again with a new deadline");
+    }
+
+    @Test
+    void aLinkPlannedBeforeThePatientIsKnownIsTimedInTheClinicsZoneThenInThePatientsWhenTheyArrive() {
+        // 20:00 in Denver (the clinic), 02:00 UTC: the link used to be timed in UTC, for 08:00 UTC = 01:00 Denver
+        clock.set(Instant.parse("2026-10-21T02:00:00Z"));
+        var patient = registered(true, "en", "America/New_York"); // 22:00 for the patient: quiet hours
+        String intakeId = UUID.randomUUID().toString();
+        events.publish(new IntakeRequested(
+                patient.patientId(),
+                "series-9",
+                intakeId,
+                LINK,
+                Instant.parse("2026-11-28T16:00:00Z"),
+                clock.instant()));
+
+        var planned = await().atMost(Duration.ofSeconds(30))
+                .until(() -> messages.forPatient(patient.patientId()), list -> !list.isEmpty())
+                .getFirst();
+        assertThat(planned.plan().dueAt()).isEqualTo(clock.instant());
+
+        events.publish(patient);
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> messages.forPatient(patient.patientId())
+                                .getFirst()
+                                .dueAt(),
+                        due -> due.equals(Instant.parse("2026-10-21T12:00:00Z"))); // 08:00 in New York
+        assertThat(messages.forPatient(patient.patientId()).getFirst().reason())
+                .contains("quiet hours", "America/New_York");
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> textsTo(patient.mobilePhone()).isEmpty());
     }
 
     @Test

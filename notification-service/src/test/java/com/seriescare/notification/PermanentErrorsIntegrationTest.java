@@ -12,7 +12,6 @@ import com.seriescare.notification.dispatch.MessageStatus;
 import com.seriescare.notification.dispatch.OutgoingMessage;
 import com.seriescare.notification.dispatch.OutgoingMessages;
 import com.seriescare.notification.patients.PatientContacts;
-import com.seriescare.notification.planning.MessageKind;
 import com.seriescare.testsupport.EventPublisherForTests;
 import com.seriescare.testsupport.MutableClock;
 import java.time.Duration;
@@ -88,7 +87,7 @@ class PermanentErrorsIntegrationTest {
 
     private void bookOneSession(PatientRegistered patient) {
         events.publish(patient);
-        var series = booked(patient.patientId(), "2026-12-01T09:00");
+        var series = booked(patient.patientId(), "2026-12-01T11:00");
         events.publish(series);
         sessionsOf(series).forEach(events::publish);
     }
@@ -100,7 +99,7 @@ class PermanentErrorsIntegrationTest {
 
     private static OutgoingMessage prepTips(List<OutgoingMessage> all) {
         return all.stream()
-                .filter(m -> m.plan().kind() == MessageKind.PREP_TIPS)
+                .filter(m -> TextingIntegrationTest.isPrepTips(m))
                 .findFirst()
                 .orElseThrow();
     }

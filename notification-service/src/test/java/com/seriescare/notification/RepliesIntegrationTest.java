@@ -97,7 +97,7 @@ class RepliesIntegrationTest {
         sessionsOf(series).forEach(events::publish);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> messages.forPatient(patient.patientId()).stream()
-                        .anyMatch(m -> m.plan().kind() == MessageKind.PREP_TIPS));
+                        .anyMatch(m -> TextingIntegrationTest.isPrepTips(m)));
 
         // a minute after the front desk recorded consent (the history is ordered by when each fact happened)
         clock.advance(Duration.ofMinutes(1));
@@ -106,7 +106,7 @@ class RepliesIntegrationTest {
         assertThat(contacts.find(patient.patientId()).orElseThrow().smsConsent())
                 .isFalse();
         assertThat(messages.forPatient(patient.patientId()))
-                .filteredOn(m -> m.plan().kind() == MessageKind.PREP_TIPS)
+                .filteredOn(m -> TextingIntegrationTest.isPrepTips(m))
                 .allSatisfy(m -> assertThat(m.status()).isEqualTo(MessageStatus.CANCELLED));
         assertThat(awaitEvent(patient.patientId(), "clinic.reply.received.v1")
                         .path("intent")
@@ -122,7 +122,7 @@ class RepliesIntegrationTest {
 
         // the front desk's timeline hears of each text when it is planned and, with why, when it is cancelled
         var prepTips = messages.forPatient(patient.patientId()).stream()
-                .filter(m -> m.plan().kind() == MessageKind.PREP_TIPS)
+                .filter(m -> TextingIntegrationTest.isPrepTips(m))
                 .findFirst()
                 .orElseThrow();
         await().atMost(Duration.ofSeconds(10))
@@ -293,7 +293,7 @@ class RepliesIntegrationTest {
         sessionsOf(series).forEach(events::publish);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> messages.forPatient(patient.patientId()).stream()
-                                .filter(m -> m.plan().kind() == MessageKind.PREP_TIPS)
+                                .filter(m -> TextingIntegrationTest.isPrepTips(m))
                                 .count()
                         == 2);
         Map<String, String> yes = text(patient.mobilePhone(), "YES");

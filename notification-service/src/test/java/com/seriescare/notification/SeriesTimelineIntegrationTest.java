@@ -140,7 +140,7 @@ class SeriesTimelineIntegrationTest {
         assertThat(texts)
                 .filteredOn(t -> t.body().contains("emociones fuertes"))
                 .hasSize(3);
-        assertThat(texts).filteredOn(t -> t.body().contains("termino su serie")).hasSize(1);
+        assertThat(texts).filteredOn(t -> t.body().contains("terminó su serie")).hasSize(1);
         assertThat(texts)
                 .filteredOn(t -> t.body().contains("del 1 (muy mal) al 5"))
                 .hasSize(6);

@@ -86,7 +86,7 @@ class TextingIntegrationTest {
                 .filteredOn(body -> body.contains("Dec 1"))
                 .hasSize(1);
         assertThat(messages.forPatient(patient.patientId()))
-                .filteredOn(m -> m.plan().kind() == MessageKind.PREP_TIPS)
+                .filteredOn(m -> TextingIntegrationTest.isPrepTips(m))
                 .hasSize(2);
     }
 
@@ -110,8 +110,8 @@ class TextingIntegrationTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> textsTo(patient.mobilePhone()).size() == 2);
         assertThat(textsTo(patient.mobilePhone()).get(1).body())
-                .isEqualTo("Hola Ana, su cita en Front Range Clinic es mañana, 11:00 EST. Coma algo ligero unas horas "
-                        + "antes, tome suficiente agua y organice quién le lleve a casa. (303) 555-0100");
+                .isEqualTo("Hola Ana, su cita en Front Range Clinic es mañana a las 11:00 EST. Coma algo ligero unas "
+                        + "horas antes, beba agua y organice quién le lleve a casa. (303) 555-0100");
     }
 
     @Test
@@ -126,7 +126,7 @@ class TextingIntegrationTest {
         List<OutgoingMessage> prep = await().atMost(Duration.ofSeconds(30))
                 .until(
                         () -> messages.forPatient(patient.patientId()).stream()
-                                .filter(m -> m.plan().kind() == MessageKind.PREP_TIPS)
+                                .filter(m -> TextingIntegrationTest.isPrepTips(m))
                                 .sorted(java.util.Comparator.comparing(OutgoingMessage::dueAt))
                                 .toList(),
                         list -> list.size() == 2);
@@ -206,6 +206,11 @@ class TextingIntegrationTest {
                 .filter(m -> m.plan().kind() == kind)
                 .findFirst()
                 .orElse(null);
+    }
+
+    /** The evening-before text, whether or not it also asks for the confirmation (sessions before 10:00). */
+    static boolean isPrepTips(OutgoingMessage m) {
+        return m.plan().kind() == MessageKind.PREP_TIPS || m.plan().kind() == MessageKind.PREP_TIPS_AND_CONFIRM;
     }
 
     static List<SentMessage> textsTo(String phone) {

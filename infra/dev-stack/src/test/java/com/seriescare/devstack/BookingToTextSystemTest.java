@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The first flow from booking to text, driven over HTTP like a front desk. */
 @ExtendWith(RunningSystem.Shared.class)
+@org.junit.jupiter.api.Order(2)
 class BookingToTextSystemTest {
 
     static final ZoneId DENVER = ZoneId.of("America/Denver");
@@ -132,12 +133,13 @@ class BookingToTextSystemTest {
         return ZoneId.of(offset == 0 ? "Etc/UTC" : "Etc/GMT" + (offset < 0 ? "+" + (-offset) : "-" + offset));
     }
 
+    /** The patient's texts whose kind starts with {@code kind} ("prep_tips" also finds "prep_tips_and_confirm"). */
     private static List<JsonNode> timeline(String patientId, String kind) {
         JsonNode entries = api.get("notification")
                 .get("/api/patients/" + patientId + "/messages")
                 .json();
         return StreamSupport.stream(entries.spliterator(), false)
-                .filter(entry -> entry.path("kind").asString().equals(kind))
+                .filter(entry -> entry.path("kind").asString().startsWith(kind))
                 .toList();
     }
 

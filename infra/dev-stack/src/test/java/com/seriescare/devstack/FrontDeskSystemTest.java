@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * a STOP and a crisis texted by the patient, check in and complete. A screenshot of each page is saved.
  */
 @ExtendWith(RunningSystem.Shared.class)
+@org.junit.jupiter.api.Order(1)
 class FrontDeskSystemTest {
 
     static final ZoneId DENVER = ZoneId.of("America/Denver");
@@ -103,19 +104,19 @@ class FrontDeskSystemTest {
 
             // the texts planned for the series reach the patient's page, which refreshes by itself
             page.navigate(patientPage);
-            assertThat(page.locator("tr[data-kind=prep_tips]"))
+            assertThat(page.locator("tr[data-kind^=prep_tips]"))
                     .hasCount(6, new LocatorAssertions.HasCountOptions().setTimeout(60_000));
             SystemChromium.screenshot(page, "system-5-patient-texts-planned");
 
             // the patient texts STOP: consent is withdrawn and what was still to go out is cancelled, with why
             assertThat(system.patientTexts(PHONE, "STOP")).isEqualTo(200);
             assertThat(page.locator("#consent")).containsText("consent withdrawn", EVENTUALLY);
-            assertThat(page.locator("tr[data-kind=prep_tips][data-status=cancelled]"))
+            assertThat(page.locator("tr[data-kind^=prep_tips][data-status=cancelled]"))
                     .hasCount(6, new LocatorAssertions.HasCountOptions().setTimeout(60_000));
             Locator latestConsent = page.locator("#consent tbody tr").first();
             assertThat(latestConsent).containsText("Withdrawn");
             assertThat(latestConsent).containsText("Replied by text");
-            assertThat(page.locator("tr[data-kind=prep_tips]").first()).containsText("the patient replied STOP");
+            assertThat(page.locator("tr[data-kind^=prep_tips]").first()).containsText("the patient replied STOP");
             SystemChromium.screenshot(page, "system-6-patient-after-stop");
 
             // the patient texts words of crisis: urgent, on top of the inbox

@@ -1,7 +1,6 @@
 package com.seriescare.devstack;
 
 import com.seriescare.testsupport.JsonHttp;
-import com.seriescare.testsupport.SharedInfrastructure;
 import com.seriescare.testsupport.TwilioFake;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,8 +18,10 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The three services as built ({@code java -jar}), against one broker and one store, sending texts through the
- * real Twilio SDK to the Twilio fake. Started once for every system test of the JVM (starting it takes the longest)
+ * The three services as built ({@code java -jar}), against the broker and store {@code ./run-local} runs (the dev
+ * stack's standalone KRaft broker process and mongo-java-server's H2 file backend, on a temporary data folder),
+ * sending texts through the real Twilio SDK to the Twilio fake. The services' clocks can be moved forward
+ * ({@link #travelTo}), so a test lives through the days of a series. Started once for every system test of the JVM (starting it takes the longest)
  * and stopped when all tests are done, while the broker still runs (stopped later, in a shutdown hook, the services
  * would wait for a broker that is going away). Test classes take it with {@code @ExtendWith(RunningSystem.Shared.class)}.
  */
@@ -49,6 +50,8 @@ final class RunningSystem implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<String, Integer> ports = new HashMap<>();
     private final PrintStream serviceLog;
+    private MongoStore store;
+    private KafkaBroker broker;
 
     /** The running system; only in classes extended with {@link Shared}. */
     static RunningSystem get() {
@@ -65,10 +68,14 @@ final class RunningSystem implements AutoCloseable {
 
     private static RunningSystem start() {
         try {
-            var infrastructure = SharedInfrastructure.endpoints();
             Path logs = Files.createDirectories(Path.of("target/system-test"));
             var system = new RunningSystem(
                     TwilioFake.start(), new PrintStream(Files.newOutputStream(logs.resolve("services.log")), true));
+            Path data = Files.createTempDirectory("seriescare-system");
+            system.store = MongoStore.start(data, freePort());
+            system.broker = KafkaBroker.start(data, freeAdjacentPorts(), system.serviceLog);
+            List<String> jvmOptions = new ArrayList<>(DevStack.SERVICE_JVM_OPTIONS);
+            jvmOptions.add("-Dseriescare.dev.clock-control=true");
             List<URI> health = new ArrayList<>();
             for (DevStack.Service service : DevStack.SERVICES) {
                 int port = freePort();
@@ -76,9 +83,9 @@ final class RunningSystem implements AutoCloseable {
                         "PORT",
                         String.valueOf(port),
                         "KAFKA_BOOTSTRAP_SERVERS",
-                        infrastructure.kafkaBootstrapServers(),
+                        system.broker.bootstrapServers(),
                         "MONGODB_URI",
-                        infrastructure.mongoUri(),
+                        system.store.uri(),
                         "TWILIO_ACCOUNT_SID",
                         TwilioFake.ACCOUNT_SID,
                         "TWILIO_AUTH_TOKEN",
@@ -92,11 +99,7 @@ final class RunningSystem implements AutoCloseable {
                 // patients reach intake-service's forms wherever it listens
                 env.put("FORMS_PUBLIC_BASE_URL", "http://localhost:" + port);
                 system.services.add(ServiceProcess.startJar(
-                        service.name(),
-                        ROOT.resolve(service.jar()),
-                        DevStack.SERVICE_JVM_OPTIONS,
-                        env,
-                        system.serviceLog));
+                        service.name(), ROOT.resolve(service.jar()), jvmOptions, env, system.serviceLog));
                 system.ports.put(service.name(), port);
                 health.add(URI.create("http://localhost:" + port + "/actuator/health"));
             }
@@ -140,11 +143,51 @@ final class RunningSystem implements AutoCloseable {
         return twilio.messages().stream().filter(m -> m.to().equals(phone)).toList();
     }
 
+    /** Where the system's Kafka broker listens, to read its topics as an integration would. */
+    String kafkaBootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    /** Moves every service's clock forward to {@code now} (the services only ever see time move forward). */
+    void travelTo(java.time.Instant now) {
+        for (String service : ports.keySet()) {
+            var answer = api(service).put("/api/dev/clock", "{\"now\":\"" + now + "\"}");
+            if (answer.status() != 200) {
+                throw new IllegalStateException(service + " did not move its clock: " + answer.body());
+            }
+        }
+    }
+
+    /** The services' "now" (they all agree, give or take the milliseconds between the calls). */
+    java.time.Instant now() {
+        return java.time.Instant.parse(
+                api("scheduling").get("/api/dev/clock").json().path("now").asString());
+    }
+
     @Override
     public void close() {
         services.forEach(ServiceProcess::close);
+        if (broker != null) {
+            broker.close();
+        }
+        if (store != null) {
+            store.close();
+        }
         twilio.close();
         serviceLog.close();
+    }
+
+    /** A port whose next one is free too: the broker's controller listens on port + 1. */
+    private static int freeAdjacentPorts() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = freePort();
+            try (var next = new ServerSocket(port + 1)) {
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("no two adjacent free ports");
     }
 
     private static int freePort() {

@@ -1,11 +1,16 @@
 package com.seriescare.servicesupport;
 
 import com.seriescare.contracts.EventCodec;
+import com.seriescare.servicesupport.time.ClockControl;
+import com.seriescare.servicesupport.time.TravellingClock;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /** The clock and the event codec every service uses. */
 @AutoConfiguration
@@ -17,8 +22,21 @@ public class ServiceSupportAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "seriescare.dev.clock-control", havingValue = "false", matchIfMissing = true)
     Clock clock() {
         return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    }
+
+    /** A clock a system test moves forward through a series' days ({@code /api/dev/clock}); never in production. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "seriescare.dev.clock-control", havingValue = "true")
+    @Import(ClockControl.class)
+    static class ClockControlConfiguration {
+        @Bean
+        @ConditionalOnMissingBean(Clock.class)
+        TravellingClock clock() {
+            return new TravellingClock(Clock.tick(Clock.systemUTC(), Duration.ofMillis(1)));
+        }
     }
 
     @Bean

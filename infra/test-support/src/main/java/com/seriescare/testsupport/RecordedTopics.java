@@ -54,6 +54,16 @@ public final class RecordedTopics implements AutoCloseable {
         return new RecordedTopics(SharedInfrastructure.endpoints().kafkaBootstrapServers(), List.of(topics));
     }
 
+    /** Starts recording the given topics of any broker (e.g. a system test's own). */
+    public static RecordedTopics at(String bootstrapServers, String... topics) {
+        return new RecordedTopics(bootstrapServers, List.of(topics));
+    }
+
+    /** Every record of a topic, in the order they were read. */
+    public List<Recorded> onTopic(String topic) {
+        return records.stream().filter(r -> topic.equals(r.topic())).toList();
+    }
+
     /** Every record with this key (a patient id), in the order they were read. */
     public List<Recorded> forKey(String key) {
         return records.stream().filter(r -> key.equals(r.key())).toList();

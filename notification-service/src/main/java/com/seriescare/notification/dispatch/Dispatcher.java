@@ -6,6 +6,7 @@ import com.seriescare.notification.patients.PatientContact;
 import com.seriescare.notification.patients.PatientContacts;
 import com.seriescare.notification.planning.MessageText;
 import com.seriescare.notification.planning.QuietHours;
+import com.seriescare.notification.planning.TextSpacing;
 import com.seriescare.notification.sessions.SessionViews;
 import com.seriescare.notification.sms.SmsOutcomeUnknown;
 import com.seriescare.notification.sms.SmsRejected;
@@ -13,6 +14,7 @@ import com.seriescare.notification.sms.SmsSender;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
@@ -48,6 +50,7 @@ public class Dispatcher {
     private final Clinic clinic;
     private final DispatchProperties properties;
     private final QuietHours quietHours;
+    private final TextSpacing spacing;
     private final Clock clock;
     private final String instance = "dispatcher-" + UUID.randomUUID();
 
@@ -60,6 +63,7 @@ public class Dispatcher {
             Clinic clinic,
             DispatchProperties properties,
             QuietHours quietHours,
+            TextSpacing spacing,
             Clock clock) {
         this.messages = messages;
         this.contacts = contacts;
@@ -69,6 +73,7 @@ public class Dispatcher {
         this.clinic = clinic;
         this.properties = properties;
         this.quietHours = quietHours;
+        this.spacing = spacing;
         this.clock = clock;
     }
 
@@ -101,7 +106,8 @@ public class Dispatcher {
                     message.plan().to(),
                     contact.map(PatientContact::firstName).orElse(""),
                     contact.map(PatientContact::language).orElse("en"),
-                    contact.map(PatientContact::timeZone).orElse("UTC"));
+                    contact.map(PatientContact::timeZone)
+                            .orElse(clinic.timeZone().getId()));
             return;
         }
         if (contact.isEmpty()) {
@@ -124,12 +130,20 @@ public class Dispatcher {
             return;
         }
         ZoneId zone = ZoneId.of(patient.timeZone());
+        Optional<String> untrue = wordsUntrueToday(message, zone);
+        if (untrue.isPresent()) {
+            cancel(message, untrue.get());
+            return;
+        }
         if (!message.plan().urgent() && quietHours.contains(clock.instant(), zone)) {
             // it became due in quiet hours (a retry, a late event, a changed zone): wait for the morning
             Instant morning = quietHours.firstAllowedAfter(clock.instant(), zone);
             if (message.plan().kind().beforeSession()
                     && morning.isAfter(message.plan().sessionStarts().getFirst())) {
                 cancel(message, "only quiet hours were left before the session");
+            } else if (message.plan().kind().namesItsDay()
+                    && !morning.atZone(zone).toLocalDate().equals(plannedDay(message, zone))) {
+                cancel(message, "quiet hours left no time for it on " + plannedDay(message, zone));
             } else {
                 messages.transition(
                         message,
@@ -138,7 +152,60 @@ public class Dispatcher {
             }
             return;
         }
+        if (!message.plan().urgent() && !spacedOut(message, zone)) {
+            return;
+        }
         send(message, patient.mobilePhone(), patient.firstName(), patient.language(), patient.timeZone());
+    }
+
+    /**
+     * Keeps at most two non-urgent texts a day and two hours between them (see {@link TextSpacing}): false when the
+     * text was held or dropped instead of sent now.
+     */
+    private boolean spacedOut(OutgoingMessage message, ZoneId zone) {
+        Instant now = clock.instant();
+        var neighbours =
+                messages.neighboursOf(message, now.minus(Duration.ofHours(26)), now, now.plus(Duration.ofHours(26)));
+        Optional<Instant> mustArriveBefore = message.plan().kind().beforeSession()
+                ? Optional.of(message.plan().sessionStarts().getFirst())
+                : Optional.empty();
+        var decision = spacing.decide(
+                message.plan().kind(),
+                now,
+                zone,
+                neighbours.sent(),
+                neighbours.planned(),
+                mustArriveBefore,
+                quietHours);
+        switch (decision) {
+            case TextSpacing.Decision.Send send -> {
+                return true;
+            }
+            case TextSpacing.Decision.Wait wait ->
+                messages.transition(
+                        message, MessageStatus.LEASED, messages.replanned(message, wait.until(), wait.reason(), now));
+            case TextSpacing.Decision.Drop drop -> cancel(message, drop.reason());
+        }
+        return false;
+    }
+
+    /**
+     * A text whose words name its day ("tomorrow", "today") goes out on that local day or not at all: after an
+     * outage or a long hold, "see you today" the next morning would send the patient to the clinic on the wrong day.
+     */
+    private Optional<String> wordsUntrueToday(OutgoingMessage message, ZoneId zone) {
+        if (!message.plan().kind().namesItsDay()) {
+            return Optional.empty();
+        }
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
+        LocalDate planned = plannedDay(message, zone);
+        return today.equals(planned)
+                ? Optional.empty()
+                : Optional.of("its words were for " + planned + " and it is " + today + " for the patient");
+    }
+
+    private static LocalDate plannedDay(OutgoingMessage message, ZoneId zone) {
+        return message.plan().dueAt().atZone(zone).toLocalDate();
     }
 
     /**
@@ -208,7 +275,8 @@ public class Dispatcher {
                             new Update()
                                     .set("status", MessageStatus.SENT)
                                     .set("providerId", providerId)
-                                    .set("sentAt", clock.instant())
+                                    // when it was handed over: what spacing and the timeline go by
+                                    .set("sentAt", now)
                                     .unset("reason")));
             log.info("Sent {} {} (provider id {})", message.plan().kind(), message.id(), providerId);
         } catch (SmsRejected rejected) {

@@ -7,10 +7,13 @@ import com.seriescare.contracts.notification.MessageStatusChanged;
 import com.seriescare.notification.consent.PendingTexts;
 import com.seriescare.notification.planning.MessageKind;
 import com.seriescare.notification.planning.PlannedMessage;
+import com.seriescare.notification.planning.QuietHours;
+import com.seriescare.notification.planning.TextSpacing;
 import com.seriescare.servicesupport.outbox.Outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -296,6 +299,63 @@ public class OutgoingMessages implements PendingTexts {
                         .set("reason", "in doubt, then confirmed by the provider's report"),
                 OutgoingMessage.class);
     }
+
+    /**
+     * The patient's zone became known (or changed): their texts still waiting were timed in the clinic's zone, so each
+     * that now falls in the patient's quiet hours is moved to when they end, and the timeline told why. Replies and
+     * urgent texts are not touched. Returns how many moved.
+     */
+    public int retimeForZone(String patientId, ZoneId zone, QuietHours quietHours, Instant now) {
+        int moved = 0;
+        for (OutgoingMessage message : mongo.find(
+                query(where("plan.patientId").is(patientId).and("status").is(MessageStatus.PLANNED)),
+                OutgoingMessage.class)) {
+            if (message.plan().urgent() || message.plan().isReply() || !quietHours.contains(message.dueAt(), zone)) {
+                continue;
+            }
+            Instant morning = quietHours.firstAllowedAfter(message.dueAt(), zone);
+            var result = mongo.updateFirst(
+                    query(where("_id").is(message.id()).and("status").is(MessageStatus.PLANNED)),
+                    replanned(message, morning, "re-timed for the patient's quiet hours in " + zone, now),
+                    OutgoingMessage.class);
+            moved += (int) result.getModifiedCount();
+        }
+        return moved;
+    }
+
+    /**
+     * The patient's other non-urgent texts around {@code now}: those sent since {@code from} and those waiting to go
+     * out until {@code to}, for {@link com.seriescare.notification.planning.TextSpacing}. Answers to the patient's own
+     * texts do not count.
+     */
+    Neighbours neighboursOf(OutgoingMessage message, Instant from, Instant now, Instant to) {
+        List<TextSpacing.Neighbour> sent = new java.util.ArrayList<>();
+        List<TextSpacing.Neighbour> planned = new java.util.ArrayList<>();
+        for (OutgoingMessage other : mongo.find(
+                query(where("plan.patientId")
+                        .is(message.plan().patientId())
+                        .and("_id")
+                        .ne(message.id())),
+                OutgoingMessage.class)) {
+            if (other.plan().urgent() || other.plan().isReply()) {
+                continue;
+            }
+            boolean out = other.status() == MessageStatus.SENT
+                    || other.status() == MessageStatus.SENDING
+                    || other.status() == MessageStatus.IN_DOUBT;
+            Instant sentAt = other.sentAt() != null ? other.sentAt() : other.dueAt();
+            if (out && !sentAt.isBefore(from) && !sentAt.isAfter(now)) {
+                sent.add(new TextSpacing.Neighbour(other.plan().kind(), sentAt));
+            }
+            boolean waiting = other.status() == MessageStatus.PLANNED || other.status() == MessageStatus.LEASED;
+            if (waiting && !other.dueAt().isAfter(to)) {
+                planned.add(new TextSpacing.Neighbour(other.plan().kind(), other.dueAt()));
+            }
+        }
+        return new Neighbours(sent, planned);
+    }
+
+    record Neighbours(List<TextSpacing.Neighbour> sent, List<TextSpacing.Neighbour> planned) {}
 
     /** Whether a text of this kind went to the patient since {@code since}. */
     public boolean sentSince(String patientId, com.seriescare.notification.planning.MessageKind kind, Instant since) {

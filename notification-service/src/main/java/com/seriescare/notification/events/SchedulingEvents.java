@@ -16,6 +16,7 @@ import com.seriescare.contracts.scheduling.SessionMissed;
 import com.seriescare.contracts.scheduling.SessionRescheduled;
 import com.seriescare.contracts.scheduling.SessionScheduled;
 import com.seriescare.contracts.scheduling.SmsConsentChanged;
+import com.seriescare.notification.clinic.Clinic;
 import com.seriescare.notification.consent.TextingConsent;
 import com.seriescare.notification.dispatch.OutgoingMessages;
 import com.seriescare.notification.patients.PatientContact;
@@ -49,6 +50,7 @@ class SchedulingEvents {
     private final OutgoingMessages messages;
     private final QuietHours quietHours;
     private final MessageRules rules;
+    private final Clinic clinic;
     private final Clock clock;
 
     SchedulingEvents(
@@ -58,6 +60,7 @@ class SchedulingEvents {
             OutgoingMessages messages,
             QuietHours quietHours,
             MessageRules rules,
+            Clinic clinic,
             Clock clock) {
         this.contacts = contacts;
         this.consent = consent;
@@ -65,6 +68,7 @@ class SchedulingEvents {
         this.messages = messages;
         this.quietHours = quietHours;
         this.rules = rules;
+        this.clinic = clinic;
         this.clock = clock;
     }
 
@@ -72,7 +76,7 @@ class SchedulingEvents {
         switch (event) {
             case PatientRegistered registered -> {
                 consent.recordedByFrontDesk(registered.patientId(), registered.smsConsent());
-                consent.contactArrived(new PatientContact(
+                contactArrived(new PatientContact(
                         registered.patientId(),
                         registered.firstName(),
                         registered.mobilePhone(),
@@ -83,7 +87,7 @@ class SchedulingEvents {
                         registered.clinicId()));
             }
             case PatientContactChanged changed ->
-                consent.contactArrived(new PatientContact(
+                contactArrived(new PatientContact(
                         changed.patientId(),
                         changed.firstName(),
                         changed.mobilePhone(),
@@ -96,7 +100,12 @@ class SchedulingEvents {
                         null,
                         changed.clinicId()));
             case SmsConsentChanged changed -> consent.recordedByFrontDesk(changed.patientId(), changed.smsConsent());
-            case SeriesBooked booked -> plan(MessagePlanner.confirmationFor(booked, clock.instant()));
+            case SeriesBooked booked ->
+                plan(
+                        MessagePlanner.confirmationFor(booked, clock.instant()),
+                        booked.sessions().isEmpty()
+                                ? clinic.timeZone()
+                                : ZoneId.of(booked.sessions().getFirst().timeZone()));
             case SessionScheduled scheduled -> {
                 sessions.record(SessionView.of(scheduled));
                 planBeforeSession(scheduled);
@@ -104,14 +113,15 @@ class SchedulingEvents {
             case SessionRescheduled moved -> {
                 if (sessions.record(SessionView.of(moved))) {
                     messages.cancelPending(moved.sessionId(), moved.revision(), "the session was moved");
-                    plan(MessagePlanner.movedNotice(moved, clock.instant()));
+                    plan(MessagePlanner.movedNotice(moved, clock.instant()), ZoneId.of(moved.timeZone()));
                     planBeforeSession(moved);
                 }
             }
             case SessionCancelled cancelled -> {
                 sessions.record(SessionView.of(cancelled));
                 messages.cancelPending(cancelled.sessionId(), Integer.MAX_VALUE, "the session was cancelled");
-                MessagePlanner.cancelledNotice(cancelled, clock.instant()).ifPresent(this::plan);
+                MessagePlanner.cancelledNotice(cancelled, clock.instant())
+                        .ifPresent(notice -> plan(notice, ZoneId.of(cancelled.timeZone())));
             }
             case SessionCheckedIn arrived -> {
                 sessions.record(SessionView.of(arrived));
@@ -123,46 +133,71 @@ class SchedulingEvents {
             }
             case SessionCompleted done -> {
                 sessions.record(SessionView.of(done));
-                MessagePlanner.afterSession(done, zoneOf(done.patientId(), done.timeZone()), rules)
-                        .forEach(this::plan);
+                MessagePlanner.afterSession(done, zoneOf(done.patientId(), ZoneId.of(done.timeZone())), rules)
+                        .forEach(text -> plan(text, ZoneId.of(done.timeZone())));
             }
-            case IntakeRequested requested -> plan(MessagePlanner.intakeLink(requested, clock.instant()));
-            case IntakeOverdue overdue -> plan(MessagePlanner.intakeOverdue(overdue, clock.instant()));
+            // intake's events name no zone: the clinic's, until the patient's own is known
+            case IntakeRequested requested ->
+                plan(MessagePlanner.intakeLink(requested, clock.instant()), clinic.timeZone());
+            case IntakeOverdue overdue ->
+                plan(MessagePlanner.intakeOverdue(overdue, clock.instant()), clinic.timeZone());
             case ChecklistRequested requested -> {
                 var link = MessagePlanner.checklistLink(requested, clock.instant());
                 messages.supersedeChecklistLink(requested.sessionId(), link.planKey());
-                plan(link);
+                plan(link, clinic.timeZone());
             }
-            case ChecklistOverdue overdue -> plan(MessagePlanner.checklistOverdue(overdue, clock.instant()));
+            case ChecklistOverdue overdue ->
+                plan(MessagePlanner.checklistOverdue(overdue, clock.instant()), clinic.timeZone());
             default -> log.debug("Nothing to do for {}", event.type().ceType());
+        }
+    }
+
+    /** Keeps the patient's details, then re-times what waits for them in their own zone. */
+    private void contactArrived(PatientContact contact) {
+        consent.contactArrived(contact);
+        int moved =
+                messages.retimeForZone(contact.patientId(), ZoneId.of(contact.timeZone()), quietHours, clock.instant());
+        if (moved > 0) {
+            log.info("Re-timed {} text(s) for patient {} in their zone", moved, contact.patientId());
         }
     }
 
     /** The texts that prepare the patient for a session: tips the evening before and a reminder that day. */
     private void planBeforeSession(SessionEvent scheduled) {
-        ZoneId zone = zoneOf(scheduled.patientId(), scheduled.timeZone());
-        MessagePlanner.prepTipsFor(scheduled, zone, clock.instant(), rules).ifPresent(this::plan);
-        MessagePlanner.dayOfReminderFor(scheduled, clock.instant(), rules).ifPresent(this::plan);
+        ZoneId clinicZone = ZoneId.of(scheduled.timeZone());
+        MessagePlanner.beforeSession(
+                        scheduled, zoneOf(scheduled.patientId(), clinicZone), clock.instant(), rules, quietHours)
+                .forEach(text -> plan(text, clinicZone));
     }
 
     /** The patient's own zone; the clinic's until the patient's details are known. */
-    private ZoneId zoneOf(String patientId, String fallbackZone) {
+    private ZoneId zoneOf(String patientId, ZoneId clinicZone) {
         return contacts.find(patientId)
                 .map(contact -> ZoneId.of(contact.timeZone()))
-                .orElse(ZoneId.of(fallbackZone));
+                .orElse(clinicZone);
     }
 
-    /** Plans a text, moved out of the patient's quiet hours (and never past the session it prepares for). */
-    private void plan(PlannedMessage plan) {
-        ZoneId zone = contacts.find(plan.patientId())
-                .map(c -> ZoneId.of(c.timeZone()))
-                .orElse(ZoneId.of("UTC"));
+    /**
+     * Plans a text, moved out of the patient's quiet hours (in the clinic's zone until the patient's is known; it is
+     * re-timed when that arrives), never past the session it prepares for, and never to another day when its words
+     * name the day.
+     */
+    private void plan(PlannedMessage plan, ZoneId clinicZone) {
+        ZoneId zone = zoneOf(plan.patientId(), clinicZone);
         Optional<Instant> notAfter =
                 plan.kind().beforeSession() ? Optional.of(plan.sessionStarts().getFirst()) : Optional.empty();
         Optional<Instant> due = quietHours.adjust(plan.dueAt(), zone, clock.instant(), notAfter);
+        if (due.isPresent()
+                && plan.kind().namesItsDay()
+                && !due.get()
+                        .atZone(zone)
+                        .toLocalDate()
+                        .equals(plan.dueAt().atZone(zone).toLocalDate())) {
+            due = Optional.empty();
+        }
         if (due.isEmpty()) {
             log.info(
-                    "Not planning {} for patient {}: only quiet hours are left before the session",
+                    "Not planning {} for patient {}: quiet hours leave no time for it on its day",
                     plan.kind(),
                     plan.patientId());
             return;

@@ -6,7 +6,12 @@ public enum MessageKind {
     BOOKING_CONFIRMATION,
     /** The evening before each session: eat light, hydrate, arrange a ride home. */
     PREP_TIPS,
-    /** A few hours before the session: see you today, a ride home. */
+    /**
+     * The evening before a session early in the day, when a reminder that morning would come too close to it: the
+     * prep tips, the ride home, and "reply C to confirm" in one text (the day-of reminder folded in).
+     */
+    PREP_TIPS_AND_CONFIRM,
+    /** A few hours before the session (never before the end of quiet hours that day): see you today, a ride home. */
     DAY_OF_REMINDER,
     /** Soon after the session ended: rest, journal, no driving today, the crisis line. */
     POST_SESSION,
@@ -35,6 +40,19 @@ public enum MessageKind {
 
     /** Texts about a session still to come: stale once it is cancelled or moved, never later than its start. */
     public boolean beforeSession() {
-        return this == PREP_TIPS || this == DAY_OF_REMINDER || this == SESSION_MOVED;
+        return this == PREP_TIPS || this == PREP_TIPS_AND_CONFIRM || this == DAY_OF_REMINDER || this == SESSION_MOVED;
+    }
+
+    /**
+     * Texts whose words name their day ("tomorrow", "today", "how are you feeling today"): true only on the local
+     * day they were planned for, in the patient's zone. Such a text that cannot go out that day is dropped, never
+     * sent the next morning or the evening before.
+     */
+    public boolean namesItsDay() {
+        return this == PREP_TIPS
+                || this == PREP_TIPS_AND_CONFIRM
+                || this == DAY_OF_REMINDER
+                || this == POST_SESSION
+                || this == NEXT_DAY_CHECK_IN;
     }
 }

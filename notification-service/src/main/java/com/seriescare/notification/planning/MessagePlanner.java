@@ -43,56 +43,87 @@ public final class MessagePlanner {
     }
 
     /**
-     * Prep tips at 18:00 the day before the session, in the patient's zone (so daylight-saving days are handled
-     * by {@code java.time}, not by adding 24 hours). Nothing when it is too late to be useful.
+     * The texts that prepare the patient for a session, timed so that their words are true when read, in the
+     * patient's zone:
+     *
+     * <ul>
+     *   <li>prep tips ("tomorrow") at {@link MessageRules#prepTipsAt()} the day before, moved before the clinic's quiet
+     *       hours if they start earlier; booked later than that, at once if it is still that day, outside quiet hours
+     *       and {@link #LATE_PREP_TIPS_MIN_LEAD} before the session, else not at all;
+     *   <li>the day-of reminder ("today") {@link MessageRules#dayOfReminderBefore()} before the session, but not before
+     *       quiet hours end that morning. When that leaves less than {@link #MIN_GAP} before the session (a session
+     *       before 10:00 with the defaults) and prep tips go out the evening before, the reminder is folded into them:
+     *       they become {@link MessageKind#PREP_TIPS_AND_CONFIRM}, which also asks for the confirmation. Without prep
+     *       tips the reminder goes out anyway, if at least {@link #MIN_REMINDER_LEAD} before the session.
+     * </ul>
+     *
+     * Either is left out when its moment has passed. Daylight-saving days are {@code java.time}'s business: local
+     * times are turned into instants in the patient's zone, never by adding hours.
      */
-    public static Optional<PlannedMessage> prepTipsFor(SessionEvent session, ZoneId patientZone, Instant now) {
-        return prepTipsFor(session, patientZone, now, MessageRules.DEFAULTS);
+    public static List<PlannedMessage> beforeSession(
+            SessionEvent session, ZoneId patientZone, Instant now, MessageRules rules, QuietHours quietHours) {
+        LocalDate day = session.start().atZone(patientZone).toLocalDate();
+        Optional<Instant> prepTips =
+                prepTipsTime(session.start(), day.minusDays(1), patientZone, now, rules, quietHours);
+        Instant reminderAt = reminderTime(session.start(), day, patientZone, rules, quietHours);
+        boolean fold = prepTips.isPresent()
+                && Duration.between(reminderAt, session.start()).compareTo(MIN_GAP) < 0;
+        List<PlannedMessage> plans = new ArrayList<>();
+        prepTips.ifPresent(due -> plans.add(sessionText(
+                fold ? MessageKind.PREP_TIPS_AND_CONFIRM : MessageKind.PREP_TIPS,
+                session.patientId(),
+                session.seriesId(),
+                session.sessionId(),
+                session.revision(),
+                due,
+                session.start())));
+        boolean reminderUseful = !reminderAt.isBefore(now)
+                && !quietHours.contains(reminderAt, patientZone)
+                && Duration.between(reminderAt, session.start()).compareTo(MIN_REMINDER_LEAD) >= 0;
+        if (!fold && reminderUseful) {
+            plans.add(sessionText(
+                    MessageKind.DAY_OF_REMINDER,
+                    session.patientId(),
+                    session.seriesId(),
+                    session.sessionId(),
+                    session.revision(),
+                    reminderAt,
+                    session.start()));
+        }
+        return plans;
     }
 
-    public static Optional<PlannedMessage> prepTipsFor(
-            SessionEvent session, ZoneId patientZone, Instant now, MessageRules rules) {
-        Instant due = session.start()
-                .atZone(patientZone)
-                .toLocalDate()
-                .minusDays(1)
-                .atTime(rules.prepTipsAt())
-                .atZone(patientZone)
-                .toInstant();
+    /** Two non-urgent texts to a patient are never closer than this. */
+    public static final Duration MIN_GAP = Duration.ofHours(2);
+
+    /** A day-of reminder closer than this to the session is no use: the patient is on their way. */
+    static final Duration MIN_REMINDER_LEAD = Duration.ofMinutes(45);
+
+    private static Optional<Instant> prepTipsTime(
+            Instant start, LocalDate dayBefore, ZoneId zone, Instant now, MessageRules rules, QuietHours quietHours) {
+        Instant due = dayBefore.atTime(rules.prepTipsAt()).atZone(zone).toInstant();
+        if (quietHours.contains(due, zone)) {
+            // the clinic's quiet hours begin before the usual time: the last minute before them, the same evening
+            due = quietHours.lastAllowedBefore(due, zone);
+        }
         if (due.isBefore(now)) {
-            if (Duration.between(now, session.start()).compareTo(LATE_PREP_TIPS_MIN_LEAD) < 0) {
+            boolean stillTheDayBefore = now.atZone(zone).toLocalDate().equals(dayBefore);
+            if (!stillTheDayBefore
+                    || quietHours.contains(now, zone)
+                    || Duration.between(now, start).compareTo(LATE_PREP_TIPS_MIN_LEAD) < 0) {
                 return Optional.empty();
             }
             due = now;
         }
-        return Optional.of(new PlannedMessage(
-                session.sessionId() + ":" + MessageKind.PREP_TIPS + ":r" + session.revision(),
-                MessageKind.PREP_TIPS,
-                session.patientId(),
-                session.seriesId(),
-                session.sessionId(),
-                session.revision(),
-                due,
-                java.util.List.of(session.start()),
-                null,
-                false,
-                null));
+        return due.atZone(zone).toLocalDate().equals(dayBefore) ? Optional.of(due) : Optional.empty();
     }
 
-    /** The day-of reminder, a few hours before the session; nothing once that moment has passed. */
-    public static Optional<PlannedMessage> dayOfReminderFor(SessionEvent session, Instant now, MessageRules rules) {
-        Instant due = session.start().minus(rules.dayOfReminderBefore());
-        if (!due.isAfter(now)) {
-            return Optional.empty();
-        }
-        return Optional.of(sessionText(
-                MessageKind.DAY_OF_REMINDER,
-                session.patientId(),
-                session.seriesId(),
-                session.sessionId(),
-                session.revision(),
-                due,
-                session.start()));
+    /** The reminder's moment: the configured time before the session, but not before quiet hours end that day. */
+    private static Instant reminderTime(
+            Instant start, LocalDate day, ZoneId zone, MessageRules rules, QuietHours quietHours) {
+        Instant due = start.minus(rules.dayOfReminderBefore());
+        Instant morning = quietHours.endOn(day, zone);
+        return due.isBefore(morning) ? morning : due;
     }
 
     /** What follows a completed session: aftercare, the next-day check-in, and the mid- or end-of-series text. */

@@ -20,7 +20,15 @@ class MessageRulesConfiguration {
             @DefaultValue("15m") Duration postSessionAfter,
             @DefaultValue("10:00") LocalTime checkInAt,
             @DefaultValue("17:00") LocalTime midSeriesNoteAt,
-            @DefaultValue("12:00") LocalTime endOfSeriesAt) {}
+            @DefaultValue("12:00") LocalTime endOfSeriesAt,
+            @DefaultValue("2") int maxTextsPerDay,
+            @DefaultValue("2h") Duration minGapBetweenTexts) {}
+
+    /** At most so many non-urgent texts a day, never two too close ({@code seriescare.message-rules.*}). */
+    @Bean
+    TextSpacing textSpacing(MessageRulesProperties p) {
+        return new TextSpacing(p.maxTextsPerDay(), p.minGapBetweenTexts());
+    }
 
     @Bean
     MessageRules messageRules(MessageRulesProperties p) {

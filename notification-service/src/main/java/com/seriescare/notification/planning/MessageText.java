@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * The words of each text, in English and Spanish. Discreet: an SMS may be read by someone else, so no text
- * names the drug, the treatment or a diagnosis; the clinic is called by its short name. Default wording keeps to
- * the GSM-7 alphabet, so a text fits in one or two SMS segments.
+ * names the drug, the treatment or a diagnosis; the clinic is called by its short name. Every text fits in
+ * {@link #MAX_SEGMENTS} SMS segments in the encoding its characters force (see {@link SmsSegments}).
  */
 public final class MessageText {
 
@@ -28,78 +28,76 @@ public final class MessageText {
 
     private MessageText() {}
 
+    /** A reminder fits in this many SMS segments (DOMAIN.md); every default text is tested against it. */
+    public static final int MAX_SEGMENTS = 2;
+
+    /**
+     * The text, within {@link #MAX_SEGMENTS} in its actual encoding. Spanish is written as Spanish speakers write it;
+     * where an accent outside GSM-7 (á, í, ó, ú) forces UCS-2 the text is short enough for it. A first name with
+     * letters outside GSM-7 (Zoë, Nguyễn) is written as is when the text still fits, else without those accents.
+     */
     public static String render(MessageKind kind, List<Instant> sessionStarts, Variables v) {
+        String asWritten = words(kind, sessionStarts, v, v.firstName());
+        if (SmsSegments.of(asWritten).segments() <= MAX_SEGMENTS) {
+            return asWritten;
+        }
+        return words(kind, sessionStarts, v, SmsSegments.toGsm7(v.firstName()));
+    }
+
+    private static String words(MessageKind kind, List<Instant> sessionStarts, Variables v, String name) {
         boolean es = "es".equals(v.language());
         return switch (kind) {
-            case BOOKING_CONFIRMATION ->
-                es
-                        ? "Hola %s, sus citas en %s quedaron reservadas: %s. ¿Preguntas? %s. Responda STOP para no recibir mensajes."
-                                .formatted(v.firstName(), v.clinicName(), dates(sessionStarts, v), v.clinicPhone())
-                        : "Hi %s, your appointments at %s are booked: %s. Questions? %s. Reply STOP to opt out."
-                                .formatted(v.firstName(), v.clinicName(), dates(sessionStarts, v), v.clinicPhone());
+            case BOOKING_CONFIRMATION -> confirmation(sessionStarts, v, name);
             case PREP_TIPS ->
                 es
-                        ? "Hola %s, su cita en %s es mañana, %s. Coma algo ligero unas horas antes, tome suficiente agua y organice quién le lleve a casa. %s"
-                                .formatted(
-                                        v.firstName(),
-                                        v.clinicName(),
-                                        time(sessionStarts.getFirst(), v),
-                                        v.clinicPhone())
-                        : "Hi %s, your appointment at %s is tomorrow, %s. Eat light a few hours before, drink plenty of water, and arrange a ride home. %s"
-                                .formatted(
-                                        v.firstName(),
-                                        v.clinicName(),
-                                        time(sessionStarts.getFirst(), v),
-                                        v.clinicPhone());
+                        ? "Hola %s, su cita en %s es mañana a las %s. Coma algo ligero unas horas antes, beba agua y organice quién le lleve a casa. %s"
+                                .formatted(name, v.clinicName(), time(sessionStarts.getFirst(), v), v.clinicPhone())
+                        : "Hi %s, your appointment at %s is tomorrow at %s. Eat light a few hours before, drink plenty of water, and arrange a ride home. %s"
+                                .formatted(name, v.clinicName(), time(sessionStarts.getFirst(), v), v.clinicPhone());
+            case PREP_TIPS_AND_CONFIRM ->
+                es
+                        ? "Hola %s, su cita en %s es mañana a las %s. Coma ligero antes, beba agua y organice su regreso a casa con alguien. Responda C para confirmar. %s"
+                                .formatted(name, v.clinicName(), time(sessionStarts.getFirst(), v), v.clinicPhone())
+                        : "Hi %s, your appointment at %s is tomorrow at %s. Eat light a few hours before, drink plenty of water, and arrange a ride home. Reply C to confirm. %s"
+                                .formatted(name, v.clinicName(), time(sessionStarts.getFirst(), v), v.clinicPhone());
             case DAY_OF_REMINDER ->
                 es
                         ? "Hola %s, le esperamos hoy a las %s en %s. Recuerde: alguien debe llevarle a casa. Responda C para confirmar. %s"
-                                .formatted(
-                                        v.firstName(),
-                                        time(sessionStarts.getFirst(), v),
-                                        v.clinicName(),
-                                        v.clinicPhone())
+                                .formatted(name, time(sessionStarts.getFirst(), v), v.clinicName(), v.clinicPhone())
                         : "Hi %s, see you today at %s at %s. Remember your ride home. Reply C to confirm. %s"
-                                .formatted(
-                                        v.firstName(),
-                                        time(sessionStarts.getFirst(), v),
-                                        v.clinicName(),
-                                        v.clinicPhone());
+                                .formatted(name, time(sessionStarts.getFirst(), v), v.clinicName(), v.clinicPhone());
             case POST_SESSION ->
                 es
-                        ? "Gracias por venir hoy, %s. Descanse, tenga un dia tranquilo, escriba lo que surgio y no maneje hoy. Si no se siente a salvo, llame o escriba al 988."
-                                .formatted(v.firstName())
+                        ? "Gracias por venir hoy, %s. Descanse, escriba lo que surja y no maneje hoy. Si no se siente a salvo, llame o escriba al 988."
+                                .formatted(name)
                         : "Thank you for coming today, %s. Rest, keep the day calm, journal what came up, and do not drive today. If you feel unsafe, call or text 988."
-                                .formatted(v.firstName());
+                                .formatted(name);
             case NEXT_DAY_CHECK_IN ->
                 es
-                        ? "Hola %s, ¿como se siente hoy? Responda con un numero del 1 (muy mal) al 5 (muy bien). %s"
-                                .formatted(v.firstName(), v.clinicName())
+                        ? "Hola %s, ¿cómo se siente hoy? Responda con un número del 1 (muy mal) al 5 (muy bien). %s"
+                                .formatted(name, v.clinicName())
                         : "Hi %s, how are you feeling today? Reply with a number from 1 (very low) to 5 (very good). %s"
-                                .formatted(v.firstName(), v.clinicName());
+                                .formatted(name, v.clinicName());
             case MID_SERIES_NOTE ->
                 es
-                        ? "%s, en esta etapa pueden surgir emociones fuertes, como tristeza o enojo. Es normal y parte del proceso. Su coach de integracion: %s. %s"
-                                .formatted(v.firstName(), v.coachPhone(), v.clinicName())
+                        ? "%s, en esta etapa pueden surgir emociones fuertes, como tristeza o enojo. Es normal y parte del proceso. Su coach de apoyo: %s. %s"
+                                .formatted(name, v.coachPhone(), v.clinicName())
                         : "%s, around this point strong feelings such as grief or anger can come up. That is expected and part of the process. Your integration coach: %s. %s"
-                                .formatted(v.firstName(), v.coachPhone(), v.clinicName());
+                                .formatted(name, v.coachPhone(), v.clinicName());
             case END_OF_SERIES ->
                 es
-                        ? "%s, termino su serie en %s. Siga con su trabajo de integracion y planee los proximos pasos con su equipo: %s."
-                                .formatted(v.firstName(), v.clinicName(), v.clinicPhone())
+                        ? "%s, terminó su serie en %s. Siga con su integración; para lo que sigue, llámenos: %s."
+                                .formatted(name, v.clinicName(), v.clinicPhone())
                         : "%s, you have completed your series at %s. Keep up your integration work and plan your next steps with your care team: %s."
-                                .formatted(v.firstName(), v.clinicName(), v.clinicPhone());
+                                .formatted(name, v.clinicName(), v.clinicPhone());
             case SESSION_MOVED ->
                 es
-                        ? "Hola %s, su cita en %s cambio a: %s. ¿Preguntas? %s"
+                        ? "Hola %s, su cita en %s cambió a: %s. ¿Preguntas? %s"
                                 .formatted(
-                                        v.firstName(),
-                                        v.clinicName(),
-                                        dateAndTime(sessionStarts.getFirst(), v),
-                                        v.clinicPhone())
+                                        name, v.clinicName(), dateAndTime(sessionStarts.getFirst(), v), v.clinicPhone())
                         : "Hi %s, your appointment at %s has moved to %s. Questions? %s"
                                 .formatted(
-                                        v.firstName(),
+                                        name,
                                         v.clinicName(),
                                         dateAndTime(sessionStarts.getFirst(), v),
                                         v.clinicPhone());
@@ -107,43 +105,40 @@ public final class MessageText {
                 es
                         ? "Hola %s, su cita en %s del %s fue cancelada. ¿Preguntas? %s"
                                 .formatted(
-                                        v.firstName(),
-                                        v.clinicName(),
-                                        dateAndTime(sessionStarts.getFirst(), v),
-                                        v.clinicPhone())
+                                        name, v.clinicName(), dateAndTime(sessionStarts.getFirst(), v), v.clinicPhone())
                         : "Hi %s, your appointment at %s on %s is cancelled. Questions? %s"
                                 .formatted(
-                                        v.firstName(),
+                                        name,
                                         v.clinicName(),
                                         dateAndTime(sessionStarts.getFirst(), v),
                                         v.clinicPhone());
             case INTAKE_LINK ->
                 es
                         ? "Hola %s, antes de su primera cita en %s, complete este formulario: %s ¿Preguntas? %s"
-                                .formatted(v.firstName(), v.clinicName(), v.link(), v.clinicPhone())
+                                .formatted(name, v.clinicName(), v.link(), v.clinicPhone())
                         : "Hi %s, before your first appointment at %s, please fill in this form: %s Questions? %s"
-                                .formatted(v.firstName(), v.clinicName(), v.link(), v.clinicPhone());
+                                .formatted(name, v.clinicName(), v.link(), v.clinicPhone());
             case INTAKE_OVERDUE ->
                 es
-                        ? "Hola %s, aun falta su formulario para su cita en %s. Puede completarlo aqui: %s ¿Preguntas? %s"
-                                .formatted(v.firstName(), v.clinicName(), v.link(), v.clinicPhone())
+                        ? "Hola %s, su formulario para su cita en %s sigue pendiente. Puede llenarlo en: %s ¿Preguntas? %s"
+                                .formatted(name, v.clinicName(), v.link(), v.clinicPhone())
                         : "Hi %s, your form for your appointment at %s is still missing. You can fill it in here: %s Questions? %s"
-                                .formatted(v.firstName(), v.clinicName(), v.link(), v.clinicPhone());
+                                .formatted(name, v.clinicName(), v.link(), v.clinicPhone());
             case CHECKLIST_LINK ->
                 es
-                        ? "Hola %s, antes de su proxima cita en %s, responda unas preguntas breves: %s ¿Preguntas? %s"
-                                .formatted(v.firstName(), v.clinicName(), v.link(), v.clinicPhone())
+                        ? "Hola %s, antes de su siguiente cita en %s, responda unas preguntas breves: %s ¿Preguntas? %s"
+                                .formatted(name, v.clinicName(), v.link(), v.clinicPhone())
                         : "Hi %s, before your next appointment at %s, please answer a few quick questions: %s Questions? %s"
-                                .formatted(v.firstName(), v.clinicName(), v.link(), v.clinicPhone());
+                                .formatted(name, v.clinicName(), v.link(), v.clinicPhone());
             case CHECKLIST_OVERDUE ->
                 es
-                        ? "Hola %s, aun faltan sus respuestas para su proxima cita en %s: %s ¿Preguntas? %s"
-                                .formatted(v.firstName(), v.clinicName(), v.link(), v.clinicPhone())
+                        ? "Hola %s, sus respuestas para su siguiente cita en %s siguen pendientes: %s ¿Preguntas? %s"
+                                .formatted(name, v.clinicName(), v.link(), v.clinicPhone())
                         : "Hi %s, we still need your answers for your next appointment at %s: %s Questions? %s"
-                                .formatted(v.firstName(), v.clinicName(), v.link(), v.clinicPhone());
+                                .formatted(name, v.clinicName(), v.link(), v.clinicPhone());
             case CRISIS_RESPONSE ->
                 es
-                        ? "Si usted corre peligro o piensa en hacerse daño, llame o escriba al 988 o llame al 911 ahora. Tambien puede llamar a %s: %s."
+                        ? "Si usted corre peligro o piensa en hacerse daño, llame o escriba al 988 o llame al 911 ahora. También puede llamar a %s: %s."
                                 .formatted(v.clinicName(), v.clinicPhone())
                         : "If you are in danger or thinking of harming yourself, call or text 988 or call 911 now. %s is here for you too: %s."
                                 .formatted(v.clinicName(), v.clinicPhone());
@@ -153,6 +148,39 @@ public final class MessageText {
                                 .formatted(v.clinicName(), v.clinicPhone())
                         : "%s: call us at %s. Reply STOP to opt out.".formatted(v.clinicName(), v.clinicPhone());
         };
+    }
+
+    /**
+     * Every session of the series when they fit in the segments; a series too long for that (up to 52 sessions can be
+     * booked) is told by its count, first and last session.
+     */
+    private static String confirmation(List<Instant> starts, Variables v, String name) {
+        boolean es = "es".equals(v.language());
+        String listed = es
+                ? "Hola %s, sus citas en %s quedaron reservadas: %s. ¿Preguntas? %s. Responda STOP para no recibir mensajes."
+                        .formatted(name, v.clinicName(), dates(starts, v), v.clinicPhone())
+                : "Hi %s, your appointments at %s are booked: %s. Questions? %s. Reply STOP to opt out."
+                        .formatted(name, v.clinicName(), dates(starts, v), v.clinicPhone());
+        if (starts.size() <= 1 || SmsSegments.of(listed).segments() <= MAX_SEGMENTS) {
+            return listed;
+        }
+        return es
+                ? "Hola %s, sus %d citas en %s, del %s al %s, quedaron reservadas. Le escribimos antes de cada una. ¿Preguntas? %s. Responda STOP para no recibir mensajes."
+                        .formatted(
+                                name,
+                                starts.size(),
+                                v.clinicName(),
+                                dateAndTime(starts.getFirst(), v),
+                                dateAndTime(starts.getLast(), v),
+                                v.clinicPhone())
+                : "Hi %s, your %d appointments at %s are booked, the first on %s and the last on %s. We text you before each one. Questions? %s. Reply STOP to opt out."
+                        .formatted(
+                                name,
+                                starts.size(),
+                                v.clinicName(),
+                                dateAndTime(starts.getFirst(), v),
+                                dateAndTime(starts.getLast(), v),
+                                v.clinicPhone());
     }
 
     private static String dates(List<Instant> starts, Variables v) {

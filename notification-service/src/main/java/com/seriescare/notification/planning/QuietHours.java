@@ -40,6 +40,16 @@ public record QuietHours(LocalTime start, LocalTime end) {
         return notAfter.isPresent() && firstAfter.isAfter(notAfter.get()) ? Optional.empty() : Optional.of(firstAfter);
     }
 
+    /** The last minute a text may go out before the quiet period that {@code instant} falls in. */
+    public Instant lastAllowedBefore(Instant instant, ZoneId zone) {
+        return quietStartFor(instant, zone).minusSeconds(60);
+    }
+
+    /** When quiet hours end on the morning of {@code day}, in {@code zone}. */
+    public Instant endOn(LocalDate day, ZoneId zone) {
+        return ZonedDateTime.of(LocalDateTime.of(day, end), zone).toInstant();
+    }
+
     /** The end of the quiet period that {@code instant} falls in. */
     public Instant firstAllowedAfter(Instant instant, ZoneId zone) {
         ZonedDateTime local = instant.atZone(zone);

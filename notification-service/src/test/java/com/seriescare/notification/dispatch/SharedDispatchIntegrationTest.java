@@ -113,7 +113,16 @@ class SharedDispatchIntegrationTest {
 
     private Dispatcher newInstance() {
         return new Dispatcher(
-                messages, contacts, consent, sessions, sender, clinic, properties, QuietHours.DEFAULT, clock);
+                messages,
+                contacts,
+                consent,
+                sessions,
+                sender,
+                clinic,
+                properties,
+                QuietHours.DEFAULT,
+                com.seriescare.notification.planning.TextSpacing.DEFAULT,
+                clock);
     }
 
     /** {@code count} texts due at {@code due}, each for its own consenting patient. */

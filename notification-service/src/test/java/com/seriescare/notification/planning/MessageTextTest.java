@@ -59,15 +59,67 @@ class MessageTextTest {
         }
     }
 
+    /** Names as patients have them: short, long, and with letters outside GSM-7 (which would force UCS-2). */
+    static final List<String> NAMES = List.of("Ana", "Guadalupe-Esperanza", "Zoë", "Nguyễn", "Maximiliano José");
+
     @ParameterizedTest
     @ValueSource(strings = {"en", "es"})
-    void everyTextFitsInTwoSegments(String language) {
+    void everyTextFitsInTwoSegmentsInItsActualEncodingWhateverTheNameAndSeries(String language) {
+        List<Instant> longestSeries = java.util.stream.IntStream.range(0, 52)
+                .mapToObj(week -> Instant.parse("2026-10-29T15:00:00Z").plus(java.time.Duration.ofDays(7L * week)))
+                .toList();
         for (MessageKind kind : MessageKind.values()) {
-            String text = render(kind, language);
-            assertThat(segments(text))
-                    .as("%s in %s (%d chars): %s", kind, language, text.length(), text)
-                    .isLessThanOrEqualTo(2);
+            for (String name : NAMES) {
+                for (List<Instant> series : List.of(SIX_SESSIONS, longestSeries)) {
+                    String text = render(kind, language, name, series);
+                    var measured = SmsSegments.of(text);
+                    assertThat(segments(text))
+                            .as(
+                                    "%s in %s for %s (%d chars, %s): %s",
+                                    kind, language, name, text.length(), measured.encoding(), text)
+                            .isLessThanOrEqualTo(2)
+                            .isEqualTo(measured.segments());
+                }
+            }
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aNameIsWrittenAsGivenWhenItFitsAndWithoutAccentsOutsideGsm7OnlyWhenItWouldNot() {
+        assertThat(render(MessageKind.HELP_RESPONSE, "en", "Zoë", SIX_SESSIONS)).doesNotContain("Zo");
+        assertThat(render(MessageKind.NEXT_DAY_CHECK_IN, "en", "Zoë", SIX_SESSIONS))
+                .startsWith("Hi Zoë,");
+        assertThat(render(MessageKind.PREP_TIPS, "en", "Zoë", SIX_SESSIONS)).startsWith("Hi Zoe,");
+        assertThat(render(MessageKind.PREP_TIPS, "en", "José", SIX_SESSIONS)).startsWith("Hi José,"); // é is GSM-7
+    }
+
+    @org.junit.jupiter.api.Test
+    void spanishIsWrittenWithItsAccentsAndPunctuation() {
+        assertThat(render(MessageKind.NEXT_DAY_CHECK_IN, "es")).contains("¿cómo se siente hoy?", "número");
+        assertThat(render(MessageKind.END_OF_SERIES, "es")).contains("terminó su serie", "integración", "llámenos");
+        assertThat(render(MessageKind.SESSION_MOVED, "es")).contains("cambió a");
+        assertThat(render(MessageKind.PREP_TIPS, "es")).contains("mañana", "quién");
+        assertThat(render(MessageKind.CRISIS_RESPONSE, "es")).contains("daño", "También");
+        for (MessageKind kind : MessageKind.values()) {
+            // the words that lost their accents before
+            assertThat(render(kind, "es"))
+                    .as(kind.name())
+                    .doesNotContain(" dia ", "surgio", "como se siente", " numero", "integracion", "termino ")
+                    .doesNotContain("proxim", "cambio a", " aun ", " aqui", "Tambien");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSeriesTooLongToListIsToldByItsCountFirstAndLastSession() {
+        List<Instant> twelve = java.util.stream.IntStream.range(0, 12)
+                .mapToObj(i -> Instant.parse("2026-10-29T15:00:00Z").plus(java.time.Duration.ofDays(3L * i)))
+                .toList();
+
+        assertThat(render(MessageKind.BOOKING_CONFIRMATION, "en", "Ana", twelve))
+                .contains("your 12 appointments at Front Range Clinic are booked, the first on Thu Oct 29 9:00 AM MDT")
+                .contains("the last on Tue Dec 1 8:00 AM MST");
+        assertThat(render(MessageKind.BOOKING_CONFIRMATION, "es", "Ana", twelve))
+                .contains("sus 12 citas");
     }
 
     @ParameterizedTest
@@ -97,11 +149,15 @@ class MessageTextTest {
     }
 
     static String render(MessageKind kind, String language) {
+        return render(kind, language, "Ana", SIX_SESSIONS);
+    }
+
+    static String render(MessageKind kind, String language, String name, List<Instant> sessions) {
         return MessageText.render(
                 kind,
-                SIX_SESSIONS,
+                sessions,
                 new MessageText.Variables(
-                        "Ana",
+                        name,
                         language,
                         ZoneId.of("America/Denver"),
                         "Front Range Clinic",

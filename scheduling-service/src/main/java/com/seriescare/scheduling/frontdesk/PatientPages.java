@@ -37,6 +37,7 @@ class PatientPages {
     static final Map<String, String> TEXT_KINDS = Map.ofEntries(
             Map.entry("booking_confirmation", "Booking confirmation"),
             Map.entry("prep_tips", "Preparation tips (evening before)"),
+            Map.entry("prep_tips_and_confirm", "Preparation tips and confirmation (evening before)"),
             Map.entry("day_of_reminder", "Reminder on the day"),
             Map.entry("post_session", "After-session care"),
             Map.entry("next_day_check_in", "Next-day check-in"),
