@@ -381,6 +381,11 @@ class AcceptanceSystemTest {
                 default -> assertThat(body).doesNotContain("tomorrow");
             }
         }
+        timeline(patient).stream()
+                .filter(t -> !t.path("status").asString().equals("sent"))
+                .forEach(t -> report.add("(not sent) " + t.path("localDueAt").asString() + "  "
+                        + t.path("kind").asString() + "  " + t.path("status").asString() + ": "
+                        + t.path("reason").asString("")));
         assertThat(sent)
                 .extracting(t -> t.path("kind").asString())
                 .contains("booking_confirmation", "intake_link", "post_session", "next_day_check_in")
