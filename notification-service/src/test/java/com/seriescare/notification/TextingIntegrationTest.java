@@ -194,8 +194,12 @@ class TextingIntegrationTest {
             events.publish(patient);
             events.publish(booked(patient.patientId(), "2026-12-01T09:00"));
 
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> !dlq.forKey(patient.patientId()).isEmpty());
+            var deadLetter = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> dlq.forKey(patient.patientId()), records -> !records.isEmpty())
+                    .getFirst();
+            // with what went wrong, for an operator to read and re-drive
+            assertThat(deadLetter.headers().keySet()).anyMatch(name -> name.contains("exception-message"));
+            assertThat(deadLetter.headers().keySet()).anyMatch(name -> name.contains("original-topic"));
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> textsTo(patient.mobilePhone()).size() == 1);
         }

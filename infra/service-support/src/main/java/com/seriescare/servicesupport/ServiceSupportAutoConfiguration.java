@@ -1,6 +1,7 @@
 package com.seriescare.servicesupport;
 
 import com.seriescare.contracts.EventCodec;
+import com.seriescare.servicesupport.events.ConsumerFaults;
 import com.seriescare.servicesupport.time.ClockControl;
 import com.seriescare.servicesupport.time.TravellingClock;
 import java.time.Clock;
@@ -37,6 +38,15 @@ public class ServiceSupportAutoConfiguration {
         TravellingClock clock() {
             return new TravellingClock(Clock.tick(Clock.systemUTC(), Duration.ofMillis(1)));
         }
+    }
+
+    /** Poison records to the dead-letter topic, everything else retried until it works (see ConsumerFaults). */
+    @Bean
+    @ConditionalOnMissingBean
+    ConsumerFaults consumerFaults(
+            @org.springframework.beans.factory.annotation.Value("${spring.cloud.stream.kafka.binder.brokers}")
+                    String brokers) {
+        return new ConsumerFaults(brokers);
     }
 
     @Bean

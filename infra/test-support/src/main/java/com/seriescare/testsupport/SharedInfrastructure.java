@@ -110,15 +110,41 @@ public final class SharedInfrastructure {
     private static Endpoints startEmbedded() {
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, PARTITIONS, allTopics());
         kafka.afterPropertiesSet();
-        Path storeFile = temporaryStoreFile();
-        MongoServer mongo = new MongoServer(new H2Backend(storeFile.toString()));
-        InetSocketAddress address = mongo.bind();
+        storeFile = temporaryStoreFile();
+        store = new MongoServer(new H2Backend(storeFile.toString()));
+        InetSocketAddress address = store.bind();
+        storeAddress = address;
         // Only the broker is stopped at exit (it deletes its temporary log folders). The store dies with the JVM;
         // stopping it from a shutdown hook would race the Spring contexts' own hooks, which still poll it. Its file
         // is deleted at exit.
         Runtime.getRuntime().addShutdownHook(new Thread(kafka::destroy));
         storeFile.toFile().deleteOnExit();
-        return new Endpoints(Mode.EMBEDDED, kafka.getBrokersAsString(), "mongodb://127.0.0.1:" + address.getPort());
+        // a store that is down is noticed in seconds (the driver's default waits 30 s), so outages are quick to test
+        return new Endpoints(
+                Mode.EMBEDDED,
+                kafka.getBrokersAsString(),
+                "mongodb://127.0.0.1:" + address.getPort() + "/?serverSelectionTimeoutMS=3000");
+    }
+
+    private static volatile MongoServer store;
+    private static volatile Path storeFile;
+    private static volatile InetSocketAddress storeAddress;
+
+    /**
+     * Takes the embedded store down (its port closed, every connection cut) until the returned handle is closed,
+     * which brings it back on the same port with the same data: an outage, as a test input. Embedded mode only.
+     */
+    public static synchronized AutoCloseable storeOutage() {
+        if (endpoints().mode() != Mode.EMBEDDED) {
+            throw new IllegalStateException("a store outage can only be staged on the embedded store");
+        }
+        store.shutdownNow();
+        return () -> {
+            synchronized (SharedInfrastructure.class) {
+                store = new MongoServer(new H2Backend(storeFile.toString()));
+                store.bind(storeAddress.getHostString(), storeAddress.getPort());
+            }
+        };
     }
 
     private static Path temporaryStoreFile() {
