@@ -29,6 +29,9 @@ class ConsumerFaultsIntegrationTest {
     @Autowired
     OutgoingMessages messages;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     @AfterAll
     static void close() {
         events.close();
@@ -63,6 +66,8 @@ class ConsumerFaultsIntegrationTest {
                     AppointmentStatus.cancelled,
                     "clinic closed",
                     NotificationServiceTest.NOW));
+            // not ready while it waits: a load balancer or Kubernetes stops sending it work
+            await().atMost(Duration.ofSeconds(20)).until(() -> readiness() == 503);
             // the binder's retry (3 attempts, then the dead-letter topic) gave up on it within seconds
             await().during(Duration.ofSeconds(15))
                     .atMost(Duration.ofSeconds(20))
@@ -74,6 +79,13 @@ class ConsumerFaultsIntegrationTest {
                             .filter(m -> m.plan().kind().beforeSession())
                             .allMatch(m -> m.status() == MessageStatus.CANCELLED));
             assertThat(dlq.forKey(patient.patientId())).isEmpty();
+            await().atMost(Duration.ofSeconds(20)).until(() -> readiness() == 200);
         }
+    }
+
+    private int readiness() {
+        return com.seriescare.testsupport.JsonHttp.at("http://localhost:" + port)
+                .get("/actuator/health/readiness")
+                .status();
     }
 }

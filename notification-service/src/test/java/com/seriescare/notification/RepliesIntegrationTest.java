@@ -352,6 +352,86 @@ class RepliesIntegrationTest {
                 .isEqualTo("delivered");
     }
 
+    @Test
+    void aLandlineReportedByTwilioStopsFurtherTextsAndTheTimelineSaysWhy() {
+        // Twilio's callback said 30006 (landline or unreachable carrier): it was ignored and every text kept failing
+        var patient = knownPatient();
+        var series = booked(patient.patientId(), "2026-12-01T11:00");
+        events.publish(series);
+        sessionsOf(series).forEach(events::publish);
+        var sent = await().atMost(Duration.ofSeconds(30))
+                .until(() -> textsTo(patient.mobilePhone()), t -> !t.isEmpty())
+                .getFirst();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        messages.forPatient(patient.patientId()).stream().anyMatch(TextingIntegrationTest::isPrepTips));
+
+        URI callback = URI.create(sent.statusCallback());
+        assertThat(TWILIO.callWebhook(
+                        sent.statusCallback(),
+                        url(callback.getPath() + "?" + callback.getQuery()),
+                        Map.of(
+                                "MessageSid",
+                                sent.sid(),
+                                "MessageStatus",
+                                "undelivered",
+                                "ErrorCode",
+                                "30006",
+                                "AccountSid",
+                                TwilioFake.ACCOUNT_SID)))
+                .isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> contacts.find(patient.patientId()).orElseThrow().phoneProblem() != null);
+        assertThat(contacts.find(patient.patientId()).orElseThrow().phoneProblem())
+                .contains("30006");
+        assertThat(messages.forPatient(patient.patientId()))
+                .filteredOn(TextingIntegrationTest::isPrepTips)
+                .allSatisfy(m -> assertThat(m.reason()).contains("landline"));
+        JsonNode undelivered = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> eventsOf(patient.patientId(), "clinic.message.status-changed.v1").stream()
+                                .filter(e -> e.path("status").asString().equals("undelivered"))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+        assertThat(undelivered.path("reason").asString()).contains("30006");
+    }
+
+    @Test
+    void anUnreachableHandsetIsToldOnTheTimelineButTheNumberIsKept() {
+        var patient = knownPatient();
+        events.publish(booked(patient.patientId(), "2026-12-01T11:00"));
+        var sent = await().atMost(Duration.ofSeconds(30))
+                .until(() -> textsTo(patient.mobilePhone()), t -> !t.isEmpty())
+                .getFirst();
+
+        URI callback = URI.create(sent.statusCallback());
+        TWILIO.callWebhook(
+                sent.statusCallback(),
+                url(callback.getPath() + "?" + callback.getQuery()),
+                Map.of(
+                        "MessageSid",
+                        sent.sid(),
+                        "MessageStatus",
+                        "undelivered",
+                        "ErrorCode",
+                        "30003",
+                        "AccountSid",
+                        TwilioFake.ACCOUNT_SID));
+
+        JsonNode undelivered = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> eventsOf(patient.patientId(), "clinic.message.status-changed.v1").stream()
+                                .filter(e -> e.path("status").asString().equals("undelivered"))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+        assertThat(undelivered.path("reason").asString()).contains("30003", "switched off or out of coverage");
+        assertThat(contacts.find(patient.patientId()).orElseThrow().phoneProblem())
+                .isNull();
+    }
+
     private PatientRegistered knownPatient() {
         var patient = registered(true, "en", "America/Denver");
         events.publish(patient);

@@ -39,7 +39,7 @@ public class DeadlineWatch {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${seriescare.deadlines.poll-interval:10s}")
+    @Scheduled(fixedDelayString = "${seriescare.deadlines.poll-interval:10s}", scheduler = "deadlineScheduler")
     void poll() {
         passDeadlines();
     }

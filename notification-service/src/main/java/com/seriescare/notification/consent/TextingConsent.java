@@ -99,6 +99,15 @@ public class TextingConsent {
         }
     }
 
+    /**
+     * The number can never receive texts (Twilio said invalid, not a mobile, a landline, no such number): nothing more
+     * is sent to it, with why, until the front desk records another number (a new number clears the problem).
+     */
+    public void numberCannotReceive(String patientId, String problem) {
+        contacts.find(patientId).ifPresent(contact -> contacts.save(contact.withPhoneProblem(problem)));
+        pendingTexts.cancelPendingForPatient(patientId, "the mobile number cannot receive texts: " + problem);
+    }
+
     /** Why a patient may not be texted now; empty when they may. */
     public Optional<String> refusal(PatientContact patient) {
         Optional<NumberOptOut> optOut = inForce(patient.mobilePhone());

@@ -77,7 +77,7 @@ public class Dispatcher {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${seriescare.dispatch.poll-interval:500ms}")
+    @Scheduled(fixedDelayString = "${seriescare.dispatch.poll-interval:500ms}", scheduler = "dispatchScheduler")
     void dispatchDue() {
         dispatchOnce();
     }
@@ -350,10 +350,9 @@ public class Dispatcher {
             contacts.find(patientId)
                     .ifPresent(contact -> consent.carrierOptOut(contact.mobilePhone(), clock.instant()));
         } else if (rejected.code() == INVALID_NUMBER || rejected.code() == NOT_A_MOBILE) {
-            String problem =
-                    rejected.code() == INVALID_NUMBER ? "invalid number (21211)" : "not a mobile number (21614)";
-            contacts.find(patientId).ifPresent(contact -> contacts.save(contact.withPhoneProblem(problem)));
-            messages.cancelPendingForPatient(patientId, "the mobile number cannot receive texts: " + problem);
+            consent.numberCannotReceive(
+                    patientId,
+                    rejected.code() == INVALID_NUMBER ? "invalid number (21211)" : "not a mobile number (21614)");
         }
         int attempts = message.attempts() + 1;
         if (rejected.permanent() || attempts >= properties.maxAttempts()) {

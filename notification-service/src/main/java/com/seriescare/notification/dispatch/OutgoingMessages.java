@@ -147,19 +147,57 @@ public class OutgoingMessages implements PendingTexts {
         return result.getModifiedCount() == 1;
     }
 
-    /** Texts that were being handed over when their instance died: their outcome is unknown. */
+    /**
+     * Texts that were being handed over when their instance died: their outcome is unknown, unless Twilio already
+     * reported on them (then they were sent). Each is changed with the event that tells the timeline.
+     */
     int markAbandonedSendsInDoubt(Instant now) {
-        var result = mongo.updateMulti(
+        int changed = 0;
+        for (OutgoingMessage abandoned : mongo.find(
                 query(where("status")
                         .is(MessageStatus.SENDING)
                         .and("leaseUntil")
                         .lt(now)),
-                new Update()
-                        .set("status", MessageStatus.IN_DOUBT)
-                        .set("inDoubtSince", now)
-                        .set("reason", "the instance stopped while handing it to the provider"),
-                OutgoingMessage.class);
-        return (int) result.getModifiedCount();
+                OutgoingMessage.class)) {
+            Update update = abandoned.deliveryStatus() != null
+                    ? sentAsReported(abandoned, abandoned.providerId(), now)
+                    : withStatusEvent(
+                            abandoned,
+                            "in_doubt",
+                            now,
+                            IN_DOUBT_AFTER_CRASH,
+                            new Update()
+                                    .set("status", MessageStatus.IN_DOUBT)
+                                    .set("inDoubtSince", now)
+                                    .set("reason", IN_DOUBT_AFTER_CRASH));
+            changed += (int) mongo.updateFirst(
+                            query(where("_id")
+                                    .is(abandoned.id())
+                                    .and("status")
+                                    .is(MessageStatus.SENDING)
+                                    .and("leaseUntil")
+                                    .lt(now)),
+                            update,
+                            OutgoingMessage.class)
+                    .getModifiedCount();
+        }
+        return changed;
+    }
+
+    static final String IN_DOUBT_AFTER_CRASH = "the instance stopped while handing it to the provider";
+
+    /** The text went out: Twilio reported on it under {@code providerId}. */
+    private Update sentAsReported(OutgoingMessage message, String providerId, Instant at) {
+        String reason = "confirmed by the provider's report";
+        Update update = new Update()
+                .set("status", MessageStatus.SENT)
+                .set("sentAt", message.sentAt() != null ? message.sentAt() : at)
+                .unset("inDoubtSince")
+                .set("reason", reason);
+        if (providerId != null) {
+            update.set("providerId", providerId);
+        }
+        return withStatusEvent(message, "sent", at, reason, update);
     }
 
     /**
@@ -239,12 +277,14 @@ public class OutgoingMessages implements PendingTexts {
      * (queued, sending, sent, then delivered, undelivered or failed), so a late or repeated callback changes nothing.
      *
      * @param messageId our id of the text, when the report's URL names it (null for older texts)
-     * @return false when the text is unknown or the status is not news
+     * @param reason what went wrong, for an undelivered or failed text (the provider's error); null otherwise
+     * @return the text, when the status was news for a known text
      */
-    public boolean recordDeliveryStatus(String messageId, String providerId, String status, Instant at) {
+    public Optional<OutgoingMessage> recordDeliveryStatus(
+            String messageId, String providerId, String status, String reason, Instant at) {
         int rank = DELIVERY_RANK.getOrDefault(status, -1);
         if (rank < 0) {
-            return false;
+            return Optional.empty();
         }
         List<String> older = DELIVERY_RANK.entrySet().stream()
                 .filter(e -> e.getValue() < rank)
@@ -255,7 +295,11 @@ public class OutgoingMessages implements PendingTexts {
                 ? mongo.findById(messageId, OutgoingMessage.class)
                 : mongo.findOne(query(where("providerId").is(providerId)), OutgoingMessage.class);
         if (message == null) {
-            return false;
+            return Optional.empty();
+        }
+        Update update = new Update().set("deliveryStatus", status);
+        if (reason != null) {
+            update.set("reason", reason);
         }
         var result = mongo.updateFirst(
                 query(where("_id")
@@ -263,40 +307,52 @@ public class OutgoingMessages implements PendingTexts {
                         .orOperator(
                                 where("deliveryStatus").exists(false),
                                 where("deliveryStatus").in(older))),
-                withStatusEvent(message, status, at, null, new Update().set("deliveryStatus", status)),
+                withStatusEvent(message, status, at, reason, update),
                 OutgoingMessage.class);
-        return result.getModifiedCount() == 1;
+        return result.getModifiedCount() == 1 ? Optional.of(message) : Optional.empty();
     }
 
     private static final Map<String, Integer> DELIVERY_RANK =
             Map.of("accepted", 0, "queued", 0, "sending", 1, "sent", 2, "delivered", 3, "undelivered", 3, "failed", 3);
 
-    /** Texts in doubt for longer than the provider takes to report: in all likelihood never accepted (ADR 0002). */
+    /**
+     * Texts in doubt for longer than the provider takes to report, and of which it never reported: in all likelihood
+     * never accepted (ADR 0002). Each is planned again with the event that says so.
+     */
     int replanInDoubtSince(Instant cutoff, Instant now) {
-        var result = mongo.updateMulti(
+        int replanned = 0;
+        for (OutgoingMessage inDoubt : mongo.find(
                 query(where("status")
                         .is(MessageStatus.IN_DOUBT)
                         .and("inDoubtSince")
-                        .lt(cutoff)),
-                new Update()
-                        .set("status", MessageStatus.PLANNED)
-                        .set("dueAt", now)
-                        .unset("inDoubtSince")
-                        .set("reason", "no sign the provider accepted it; sending again"),
-                OutgoingMessage.class);
-        return (int) result.getModifiedCount();
+                        .lt(cutoff)
+                        .and("deliveryStatus")
+                        .exists(false)),
+                OutgoingMessage.class)) {
+            replanned += (int) mongo.updateFirst(
+                            query(where("_id").is(inDoubt.id()).and("status").is(MessageStatus.IN_DOUBT)),
+                            replanned(inDoubt, now, "no sign the provider accepted it; sending again", now)
+                                    .unset("inDoubtSince"),
+                            OutgoingMessage.class)
+                    .getModifiedCount();
+        }
+        return replanned;
     }
 
-    /** A report from the provider about a text in doubt proves it was accepted: it was sent, under this id. */
-    public void resolveInDoubt(String messageId, String providerId, Instant at) {
+    /**
+     * A report from the provider proves the text was accepted, whatever its state here: in doubt, or still being
+     * handed over (the report beat the provider's answer, or the instance died after the provider accepted it). It is
+     * sent, under this id, and will not be sent again.
+     */
+    public void settleByProviderReport(String messageId, String providerId, Instant at) {
+        OutgoingMessage message = mongo.findById(messageId, OutgoingMessage.class);
+        if (message == null
+                || (message.status() != MessageStatus.IN_DOUBT && message.status() != MessageStatus.SENDING)) {
+            return;
+        }
         mongo.updateFirst(
-                query(where("_id").is(messageId).and("status").is(MessageStatus.IN_DOUBT)),
-                new Update()
-                        .set("status", MessageStatus.SENT)
-                        .set("providerId", providerId)
-                        .set("sentAt", at)
-                        .unset("inDoubtSince")
-                        .set("reason", "in doubt, then confirmed by the provider's report"),
+                query(where("_id").is(messageId).and("status").in(MessageStatus.IN_DOUBT, MessageStatus.SENDING)),
+                sentAsReported(message, providerId, at),
                 OutgoingMessage.class);
     }
 

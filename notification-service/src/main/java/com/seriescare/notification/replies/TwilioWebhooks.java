@@ -1,7 +1,9 @@
 package com.seriescare.notification.replies;
 
+import com.seriescare.notification.consent.TextingConsent;
 import com.seriescare.notification.dispatch.DispatchProperties;
 import com.seriescare.notification.dispatch.OutgoingMessages;
+import com.seriescare.notification.sms.DeliveryError;
 import com.seriescare.notification.sms.TwilioProperties;
 import com.twilio.security.RequestValidator;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +11,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -33,6 +36,7 @@ class TwilioWebhooks {
 
     private final InboundReplies replies;
     private final OutgoingMessages messages;
+    private final TextingConsent consent;
     private final RequestValidator validator;
     private final URI publicBaseUrl;
     private final Clock clock;
@@ -40,11 +44,13 @@ class TwilioWebhooks {
     TwilioWebhooks(
             InboundReplies replies,
             OutgoingMessages messages,
+            TextingConsent consent,
             TwilioProperties twilio,
             DispatchProperties dispatch,
             Clock clock) {
         this.replies = replies;
         this.messages = messages;
+        this.consent = consent;
         // without an auth token nothing can be verified, so nothing is accepted
         this.validator = twilio.authToken() == null || twilio.authToken().isBlank()
                 ? null
@@ -77,11 +83,19 @@ class TwilioWebhooks {
         }
         String messageId = request.getParameter("message");
         if (messageId != null) {
-            // the report names our text: if it was in doubt, Twilio has it (docs/adr/0002-texts-in-doubt.md)
-            messages.resolveInDoubt(messageId, form.getFirst("MessageSid"), clock.instant());
+            // the report names our text: Twilio has it, whatever we knew (docs/adr/0002-texts-in-doubt.md)
+            messages.settleByProviderReport(messageId, form.getFirst("MessageSid"), clock.instant());
         }
+        Optional<DeliveryError> error = DeliveryError.fromCallback(form.getFirst("ErrorCode"));
         messages.recordDeliveryStatus(
-                messageId, form.getFirst("MessageSid"), form.getFirst("MessageStatus"), clock.instant());
+                        messageId,
+                        form.getFirst("MessageSid"),
+                        form.getFirst("MessageStatus"),
+                        error.map(DeliveryError::describe).orElse(null),
+                        clock.instant())
+                .filter(text -> !text.plan().isReply())
+                .ifPresent(text -> error.filter(DeliveryError::numberCannotReceive)
+                        .ifPresent(e -> consent.numberCannotReceive(text.plan().patientId(), e.describe())));
         return ResponseEntity.noContent().build();
     }
 

@@ -37,6 +37,20 @@ public class OutboxAutoConfiguration {
         return new EventPublisher(streamBridge, properties.source());
     }
 
+    /**
+     * The relay's own thread: publishing events must not wait behind a slow Twilio call or a deadline sweep (they
+     * each have theirs), nor they behind a stalled broker.
+     */
+    @Bean
+    org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler outboxRelayScheduler() {
+        var scheduler = new org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(1);
+        scheduler.setThreadNamePrefix("outbox-relay-");
+        scheduler.setWaitForTasksToCompleteOnShutdown(true);
+        scheduler.setAwaitTerminationSeconds(10);
+        return scheduler;
+    }
+
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, EventPublisher publisher, OutboxProperties properties) {
         return new OutboxRelay(mongo, publisher, properties.collections());

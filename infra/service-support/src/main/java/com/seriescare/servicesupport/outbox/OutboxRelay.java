@@ -46,7 +46,7 @@ public class OutboxRelay {
         this.collections = List.copyOf(collections);
     }
 
-    @Scheduled(fixedDelayString = "${seriescare.outbox.poll-interval:200ms}")
+    @Scheduled(fixedDelayString = "${seriescare.outbox.poll-interval:200ms}", scheduler = "outboxRelayScheduler")
     void relayPending() {
         if (running.get()) {
             relayOnce();
