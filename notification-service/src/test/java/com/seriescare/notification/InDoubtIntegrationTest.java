@@ -87,6 +87,35 @@ class InDoubtIntegrationTest {
     }
 
     @Test
+    void aTimedOutTextTwilioAcceptedButNeverReportedOnIsFoundInItsRecordsAndNotResent() {
+        // no callback ever came (a misconfigured webhook, a lost request): it used to be sent again after 10 minutes
+        var patient = registered(true, "en", "America/Denver");
+        events.publish(patient);
+        TWILIO.answerLate(Duration.ofSeconds(3), true);
+        events.publish(booked(patient.patientId(), "2026-12-01T11:00"));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> confirmationOf(patient.patientId()),
+                        m -> m != null && m.status() == MessageStatus.IN_DOUBT);
+        var accepted = await().atMost(Duration.ofSeconds(10))
+                .until(() -> textsTo(patient.mobilePhone()), t -> t.size() == 1)
+                .getFirst();
+        int lookups = TWILIO.lookupCount();
+
+        clock.advance(Duration.ofMinutes(11));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> confirmationOf(patient.patientId()).status() == MessageStatus.SENT);
+        assertThat(confirmationOf(patient.patientId()).providerId()).isEqualTo(accepted.sid());
+        assertThat(confirmationOf(patient.patientId()).reason()).isEqualTo("found in the provider's records");
+        assertThat(TWILIO.lookupCount()).isGreaterThan(lookups);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(6))
+                .until(() -> textsTo(patient.mobilePhone()).size() == 1);
+    }
+
+    @Test
     void aTimedOutTextWithNoSignOfAcceptanceIsSentAgainAfterTenMinutes() {
         var patient = registered(true, "en", "America/Denver");
         events.publish(patient);

@@ -131,6 +131,7 @@ public final class TwilioFake implements AutoCloseable {
         scripted.clear();
         late.clear();
         requests.set(0);
+        lookups.set(0);
     }
 
     /**
@@ -199,11 +200,19 @@ public final class TwilioFake implements AutoCloseable {
                         "The requested resource " + exchange.getRequestURI().getPath() + " was not found");
                 return;
             }
+            String accountSid = path.group(1);
+            if ("GET".equals(exchange.getRequestMethod())) {
+                if (!authorised(exchange, accountSid)) {
+                    error(exchange, 401, 20003, "Authenticate");
+                    return;
+                }
+                list(exchange, accountSid);
+                return;
+            }
             if (!"POST".equals(exchange.getRequestMethod())) {
                 error(exchange, 405, 20004, "Method not allowed");
                 return;
             }
-            String accountSid = path.group(1);
             if (!authorised(exchange, accountSid)) {
                 error(exchange, 401, 20003, "Authenticate");
                 return;
@@ -262,8 +271,51 @@ public final class TwilioFake implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code GET .../Messages.json}: the messages this fake accepted, newest first, filtered by {@code To} as
+     * Twilio's list does (one page; the page fields as in Twilio's OpenAPI description).
+     */
+    private void list(HttpExchange exchange, String accountSid) throws IOException {
+        lookups.incrementAndGet();
+        Map<String, String> query = parseForm(
+                exchange.getRequestURI().getRawQuery() == null
+                        ? ""
+                        : exchange.getRequestURI().getRawQuery());
+        String to = query.get("To");
+        List<Map<String, Object>> found = new java.util.ArrayList<>();
+        for (SentMessage message : messages.reversed()) {
+            if (message.accountSid().equals(accountSid) && (to == null || to.equals(message.to()))) {
+                found.add(resource(message));
+            }
+        }
+        String uri = "/2010-04-01/Accounts/" + accountSid + "/Messages.json?PageSize=50&Page=0";
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("messages", found);
+        page.put("end", Math.max(0, found.size() - 1));
+        page.put("first_page_uri", uri);
+        page.put("next_page_uri", null);
+        page.put("page", 0);
+        page.put("page_size", 50);
+        page.put("previous_page_uri", null);
+        page.put("start", 0);
+        page.put("uri", uri);
+        send(exchange, 200, page);
+    }
+
+    /** How many times the messages were listed (a lookup before resending a text in doubt). */
+    public int lookupCount() {
+        return lookups.get();
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+
     private void accept(HttpExchange exchange, SentMessage message) throws IOException {
         messages.add(message);
+        send(exchange, 201, resource(message));
+    }
+
+    /** A message as Twilio's API shows it. */
+    private static Map<String, Object> resource(SentMessage message) {
         String now = RFC_2822.format(message.receivedAt().atOffset(ZoneOffset.UTC));
         String uri = "/2010-04-01/Accounts/" + message.accountSid() + "/Messages/" + message.sid();
         Map<String, Object> resource = new LinkedHashMap<>();
@@ -287,7 +339,7 @@ public final class TwilioFake implements AutoCloseable {
         resource.put("subresource_uris", Map.of("media", uri + "/Media.json"));
         resource.put("to", message.to());
         resource.put("uri", uri + ".json");
-        send(exchange, 201, resource);
+        return resource;
     }
 
     private boolean authorised(HttpExchange exchange, String accountSid) {

@@ -82,10 +82,41 @@ public class Dispatcher {
         dispatchOnce();
     }
 
+    /**
+     * Texts in doubt with no report from the provider after {@code inDoubtResolution}: the provider's records settle
+     * them. One it has is sent (no resend); one it has no record of is planned again; when it cannot be asked, they
+     * wait for the next round (docs/adr/0002-texts-in-doubt.md).
+     */
+    private void resolveInDoubt() {
+        Instant now = clock.instant();
+        for (OutgoingMessage inDoubt : messages.inDoubtSince(now.minus(properties.inDoubtResolution()))) {
+            if (inDoubt.sentTo() == null || inDoubt.fingerprint() == null) {
+                messages.replanInDoubt(inDoubt, now); // handed over before texts kept their fingerprint
+                continue;
+            }
+            Optional<String> found;
+            try {
+                Instant since = (inDoubt.handedOverAt() != null ? inDoubt.handedOverAt() : inDoubt.dueAt())
+                        .minus(Duration.ofMinutes(5));
+                found = sender.findAccepted(inDoubt.sentTo(), inDoubt.fingerprint(), since);
+            } catch (RuntimeException cannotAsk) {
+                log.warn("Text {} stays in doubt: {}", inDoubt.id(), cannotAsk.getMessage());
+                continue;
+            }
+            if (found.isPresent()) {
+                messages.settleFoundInProviderRecords(inDoubt, found.get(), now);
+                log.info("Text {} was in doubt and is in the provider's records as {}", inDoubt.id(), found.get());
+            } else {
+                messages.replanInDoubt(inDoubt, now);
+                log.info("Text {} was in doubt and the provider has no record of it: sending again", inDoubt.id());
+            }
+        }
+    }
+
     /** Sends what is due now, up to one batch; returns how many texts were handled. */
     public int dispatchOnce() {
         messages.markAbandonedSendsInDoubt(clock.instant());
-        messages.replanInDoubtSince(clock.instant().minus(properties.inDoubtResolution()), clock.instant());
+        resolveInDoubt();
         int handled = 0;
         while (handled < properties.batchSize()) {
             Optional<OutgoingMessage> next = messages.leaseNextDue(instance, clock.instant(), properties.lease());
@@ -260,6 +291,10 @@ public class Dispatcher {
                 new Update()
                         .set("status", MessageStatus.SENDING)
                         .set("leaseUntil", now.plus(properties.lease()))
+                        // what the provider's records are searched by, should the hand-over be cut short
+                        .set("sentTo", to)
+                        .set("fingerprint", SmsSender.fingerprint(body))
+                        .set("handedOverAt", now)
                         .inc("attempts", 1))) {
             return; // our lease ran out and another instance has it now
         }

@@ -11,6 +11,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A planned text and what became of it. {@code waitingForContactSince} is set while it waits for the patient's
  * contact details (they travel on another partition and may lag); a text waits for them only so long.
+ * {@code sentTo}, {@code fingerprint} (SHA-256 of its words) and {@code handedOverAt} are set as it is handed to the
+ * provider, so a hand-over cut short can be looked up in the provider's records before anything is sent again.
  *
  * <p>A planned text and what became of it. The unique {@code planKey} makes planning idempotent: a replayed event
  * plans the same key again and the insert is refused.
@@ -31,6 +33,9 @@ public record OutgoingMessage(
         String deliveryStatus,
         Instant inDoubtSince,
         Instant waitingForContactSince,
+        String sentTo,
+        String fingerprint,
+        Instant handedOverAt,
         List<PendingEvent> outbox) {
 
     public static final String COLLECTION = "outgoing_messages";
@@ -46,6 +51,9 @@ public record OutgoingMessage(
                 null,
                 null,
                 0,
+                null,
+                null,
+                null,
                 null,
                 null,
                 null,

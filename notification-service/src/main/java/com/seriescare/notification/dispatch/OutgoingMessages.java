@@ -315,28 +315,38 @@ public class OutgoingMessages implements PendingTexts {
     private static final Map<String, Integer> DELIVERY_RANK =
             Map.of("accepted", 0, "queued", 0, "sending", 1, "sent", 2, "delivered", 3, "undelivered", 3, "failed", 3);
 
-    /**
-     * Texts in doubt for longer than the provider takes to report, and of which it never reported: in all likelihood
-     * never accepted (ADR 0002). Each is planned again with the event that says so.
-     */
-    int replanInDoubtSince(Instant cutoff, Instant now) {
-        int replanned = 0;
-        for (OutgoingMessage inDoubt : mongo.find(
+    /** Texts in doubt since before {@code cutoff} of which the provider never reported (ADR 0002). */
+    List<OutgoingMessage> inDoubtSince(Instant cutoff) {
+        return mongo.find(
                 query(where("status")
                         .is(MessageStatus.IN_DOUBT)
                         .and("inDoubtSince")
                         .lt(cutoff)
                         .and("deliveryStatus")
                         .exists(false)),
-                OutgoingMessage.class)) {
-            replanned += (int) mongo.updateFirst(
-                            query(where("_id").is(inDoubt.id()).and("status").is(MessageStatus.IN_DOUBT)),
-                            replanned(inDoubt, now, "no sign the provider accepted it; sending again", now)
-                                    .unset("inDoubtSince"),
-                            OutgoingMessage.class)
-                    .getModifiedCount();
-        }
-        return replanned;
+                OutgoingMessage.class);
+    }
+
+    /** A text in doubt that the provider has no record of: planned again at once, with the event that says so. */
+    boolean replanInDoubt(OutgoingMessage inDoubt, Instant now) {
+        return mongo.updateFirst(
+                                query(where("_id")
+                                        .is(inDoubt.id())
+                                        .and("status")
+                                        .is(MessageStatus.IN_DOUBT)),
+                                replanned(inDoubt, now, "the provider has no record of it; sending again", now)
+                                        .unset("inDoubtSince"),
+                                OutgoingMessage.class)
+                        .getModifiedCount()
+                == 1;
+    }
+
+    /** A text in doubt found in the provider's records: it was sent, under that id. */
+    void settleFoundInProviderRecords(OutgoingMessage inDoubt, String providerId, Instant now) {
+        mongo.updateFirst(
+                query(where("_id").is(inDoubt.id()).and("status").is(MessageStatus.IN_DOUBT)),
+                sentAsReported(inDoubt, providerId, now).set("reason", "found in the provider's records"),
+                OutgoingMessage.class);
     }
 
     /**

@@ -71,6 +71,30 @@ class TwilioSmsSender implements SmsSender {
         return false;
     }
 
+    /**
+     * Lists the recipient's latest messages (Twilio's list is newest first) and looks for one created since
+     * {@code since} with the same words. Twilio's record has no trace of our status-callback URL, so recipient, time
+     * and words identify the text.
+     */
+    @Override
+    public java.util.Optional<String> findAccepted(String to, String fingerprint, java.time.Instant since) {
+        try {
+            for (Message message :
+                    Message.reader().setTo(new PhoneNumber(to)).limit(50).read(client)) {
+                boolean recent = message.getDateCreated() == null
+                        || !message.getDateCreated().toInstant().isBefore(since);
+                if (recent
+                        && message.getBody() != null
+                        && SmsSender.fingerprint(message.getBody()).equals(fingerprint)) {
+                    return java.util.Optional.of(message.getSid());
+                }
+            }
+            return java.util.Optional.empty();
+        } catch (ApiException | ApiConnectionException e) {
+            throw new IllegalStateException("Twilio's messages could not be listed: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public String send(String to, String body, URI statusCallback) {
         var creator = properties.messagingServiceSid() != null
