@@ -2,9 +2,6 @@ package com.seriescare.servicesupport.time;
 
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -12,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/dev/clock}: reads and moves the service's clock forward. Exists only with
+ * {@code /api/dev/clock}: reads and moves the service's clock forward (a moment already passed changes nothing). Exists only with
  * {@code seriescare.dev.clock-control=true} (system tests, or trying a whole series on {@code ./run-local}).
  */
 @RestController
@@ -37,10 +34,5 @@ public class ClockControl {
     @PutMapping
     ClockState travel(@RequestBody @jakarta.validation.Valid Travel travel) {
         return new ClockState(clock.travelTo(travel.now()));
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail backwards(IllegalArgumentException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 }
