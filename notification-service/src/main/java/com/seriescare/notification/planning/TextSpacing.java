@@ -12,9 +12,10 @@ import java.util.Optional;
  * (DOMAIN.md). Pure: the texts sent and planned around the one about to go out are passed in.
  *
  * <p>Priority, highest first: (1) what answers something that just happened, sent at once and never held back (the
- * booking confirmation, a session moved or cancelled, the intake link, answers to HELP and crisis language); (2) what
- * prepares for or follows a session (prep tips, the day-of reminder, aftercare); (3) form reminders and links; (4) the
- * next-day check-in; (5) mid- and end-of-series notes. Texts of the first rank count towards the budget but are never
+ * booking confirmation, a session moved or cancelled, the intake link, answers to HELP and crisis language, and the
+ * aftercare text when a session ends: "do not drive today" must not lose its place to a form link); (2) what
+ * prepares for a session (prep tips, the day-of reminder); (3) form reminders and links; (4) the next-day check-in;
+ * (5) mid- and end-of-series notes. Texts of the first rank count towards the budget but are never
  * held. A lesser text yields to a greater one planned the same day: it waits until {@code minGap} after the last text
  * (or after the greater one), or until the next morning when the day is full; a text whose words name its day
  * ("today", "tomorrow"), or that must arrive before its session, is dropped instead when that is too late.
@@ -38,9 +39,14 @@ public record TextSpacing(int maxPerDay, Duration minGap) {
     /** How much a kind of text matters; lower is more important. */
     public static int rank(MessageKind kind) {
         return switch (kind) {
-            case BOOKING_CONFIRMATION, SESSION_MOVED, SESSION_CANCELLED, INTAKE_LINK, CRISIS_RESPONSE, HELP_RESPONSE ->
-                1;
-            case PREP_TIPS, PREP_TIPS_AND_CONFIRM, DAY_OF_REMINDER, POST_SESSION -> 2;
+            case BOOKING_CONFIRMATION,
+                    SESSION_MOVED,
+                    SESSION_CANCELLED,
+                    INTAKE_LINK,
+                    CRISIS_RESPONSE,
+                    HELP_RESPONSE,
+                    POST_SESSION -> 1;
+            case PREP_TIPS, PREP_TIPS_AND_CONFIRM, DAY_OF_REMINDER -> 2;
             case CHECKLIST_LINK, CHECKLIST_OVERDUE, INTAKE_OVERDUE -> 3;
             case NEXT_DAY_CHECK_IN -> 4;
             case MID_SERIES_NOTE, END_OF_SERIES -> 5;

@@ -34,9 +34,21 @@ class TextSpacingTest {
                 MessageKind.BOOKING_CONFIRMATION,
                 MessageKind.SESSION_MOVED,
                 MessageKind.SESSION_CANCELLED,
-                MessageKind.INTAKE_LINK)) {
+                MessageKind.INTAKE_LINK,
+                MessageKind.POST_SESSION)) {
             assertThat(decide(kind, "2026-12-01T10:45", sent, List.of())).isInstanceOf(Decision.Send.class);
         }
+    }
+
+    @Test
+    void aftercareIsNeverHeldBackEvenOnADayAlreadyFull() {
+        // an 11:00 session: reminder at 08:00, the next session's checklist link at 11:00, the session ends 12:30
+        var sent = List.of(
+                new Neighbour(MessageKind.DAY_OF_REMINDER, at("2026-12-07T08:00")),
+                new Neighbour(MessageKind.CHECKLIST_LINK, at("2026-12-07T11:00")));
+
+        assertThat(decide(MessageKind.POST_SESSION, "2026-12-07T12:45", sent, List.of()))
+                .isInstanceOf(Decision.Send.class);
     }
 
     @Test
