@@ -97,6 +97,49 @@ class OutboxRelayIntegrationTest {
         }
     }
 
+    @Test
+    void aFailedPublishHoldsBackOnlyThatPatientsLaterEvents() {
+        try (var topics = RecordedTopics.of(Topics.SESSION_EVENTS)) {
+            relay.pause();
+            String stuck = "stuck-" + UUID.randomUUID();
+            String other = "other-" + UUID.randomUUID();
+            Instant now = Instant.now();
+            // the stuck patient's first event cannot be published (a topic the broker refuses)
+            mongo.insert(
+                    new Document("_id", stuck)
+                            .append(
+                                    "outbox",
+                                    List.of(
+                                            pending("stuck-1", "not a topic!", stuck, now.minusSeconds(4)),
+                                            pending("stuck-2", Topics.SESSION_EVENTS, stuck, now.minusSeconds(3)))),
+                    "patients");
+            mongo.insert(
+                    new Document("_id", other)
+                            .append(
+                                    "outbox",
+                                    List.of(pending("other-1", Topics.SESSION_EVENTS, other, now.minusSeconds(2)))),
+                    "patients");
+
+            try {
+                int published = relay.relayOnce();
+
+                // another patient's event does not wait behind it; the stuck patient's next event does (order kept)
+                assertThat(published).isEqualTo(1);
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> topics.forKey(other).size() == 1);
+                assertThat(topics.forKey(stuck)).isEmpty();
+                assertThat(pendingIn("patients", stuck)).isEqualTo(2);
+            } finally {
+                // the stuck event would be retried forever by every later test's relay
+                mongo.remove(query(where("_id").in(stuck, other)), "patients");
+            }
+        }
+    }
+
+    private static PendingEvent pending(String eventId, String topic, String key, Instant writtenAt) {
+        return new PendingEvent(eventId, "clinic.patient.registered.v1", topic, key, key, writtenAt, writtenAt, "{}");
+    }
+
     private void insertWithOutbox(String collection, String key, String eventId, Instant writtenAt) {
         var event = new PendingEvent(
                 eventId,

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -25,7 +27,8 @@ import org.springframework.scheduling.annotation.Scheduled;
  * and a pass cannot read them all at one instant: a write may land in a collection the pass has already read while
  * a later write lands in one it has not, and the later event would overtake the earlier. So a pass only takes
  * entries written at least {@link #SETTLE} before it began (by then their writes are visible) and publishes them in
- * the order they were written, across all collections. A failed publish ends the pass, so nothing overtakes it.
+ * the order they were written, across all collections. A failed publish holds back that patient's later events, so
+ * nothing of theirs overtakes it; other patients' events go on.
  * This assumes one relay at a time per patient and writes that complete within the settle time.
  */
 public class OutboxRelay {
@@ -53,20 +56,29 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes everything that has settled; returns how many events were published. */
+    /**
+     * Publishes everything that has settled; returns how many events were published. An event that cannot be
+     * published holds back that patient's later events only (they share its record key, and their order matters);
+     * every other patient's go on. It is tried again on the next pass.
+     */
     public int relayOnce() {
         Instant settled = Instant.now().minus(SETTLE);
         int published = 0;
+        Set<String> heldBack = new HashSet<>();
         for (Entry entry : settledEntries(settled)) {
+            if (heldBack.contains(entry.event().key())) {
+                continue;
+            }
             try {
                 publisher.publish(entry.event());
             } catch (RuntimeException e) {
                 log.warn(
-                        "Outbox relay paused: event {} ({}) not published yet",
+                        "Outbox relay: event {} ({}) not published yet; holding back that patient's later events",
                         entry.event().eventId(),
                         entry.event().ceType(),
                         e);
-                return published;
+                heldBack.add(entry.event().key());
+                continue;
             }
             mongo.updateFirst(
                     query(where("_id").is(entry.documentId())),
