@@ -324,18 +324,7 @@ class RepliesIntegrationTest {
                 .getFirst();
 
         for (String status : List.of("delivered", "sent", "delivered", "queued")) {
-            URI callback = URI.create(sent.statusCallback());
-            assertThat(TWILIO.callWebhook(
-                            sent.statusCallback(),
-                            url(callback.getPath() + "?" + callback.getQuery()),
-                            Map.of(
-                                    "MessageSid",
-                                    sent.sid(),
-                                    "MessageStatus",
-                                    status,
-                                    "AccountSid",
-                                    TwilioFake.ACCOUNT_SID)))
-                    .isEqualTo(204);
+            assertThat(reportOn(sent, status, null)).isEqualTo(204);
         }
 
         await().atMost(Duration.ofSeconds(10))
@@ -366,20 +355,7 @@ class RepliesIntegrationTest {
                 .until(() ->
                         messages.forPatient(patient.patientId()).stream().anyMatch(TextingIntegrationTest::isPrepTips));
 
-        URI callback = URI.create(sent.statusCallback());
-        assertThat(TWILIO.callWebhook(
-                        sent.statusCallback(),
-                        url(callback.getPath() + "?" + callback.getQuery()),
-                        Map.of(
-                                "MessageSid",
-                                sent.sid(),
-                                "MessageStatus",
-                                "undelivered",
-                                "ErrorCode",
-                                "30006",
-                                "AccountSid",
-                                TwilioFake.ACCOUNT_SID)))
-                .isEqualTo(204);
+        assertThat(reportOn(sent, "undelivered", "30006")).isEqualTo(204);
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> contacts.find(patient.patientId()).orElseThrow().phoneProblem() != null);
@@ -406,19 +382,7 @@ class RepliesIntegrationTest {
                 .until(() -> textsTo(patient.mobilePhone()), t -> !t.isEmpty())
                 .getFirst();
 
-        URI callback = URI.create(sent.statusCallback());
-        TWILIO.callWebhook(
-                sent.statusCallback(),
-                url(callback.getPath() + "?" + callback.getQuery()),
-                Map.of(
-                        "MessageSid",
-                        sent.sid(),
-                        "MessageStatus",
-                        "undelivered",
-                        "ErrorCode",
-                        "30003",
-                        "AccountSid",
-                        TwilioFake.ACCOUNT_SID));
+        reportOn(sent, "undelivered", "30003");
 
         JsonNode undelivered = await().atMost(Duration.ofSeconds(10))
                 .until(
@@ -430,6 +394,17 @@ class RepliesIntegrationTest {
         assertThat(undelivered.path("reason").asString()).contains("30003", "switched off or out of coverage");
         assertThat(contacts.find(patient.patientId()).orElseThrow().phoneProblem())
                 .isNull();
+    }
+
+    /** Twilio reports on a text it took, at the status-callback URL it was given (which names our text). */
+    private int reportOn(TwilioFake.SentMessage sent, String status, String errorCode) {
+        URI callback = URI.create(sent.statusCallback());
+        Map<String, String> fields = new java.util.HashMap<>(
+                Map.of("MessageSid", sent.sid(), "MessageStatus", status, "AccountSid", TwilioFake.ACCOUNT_SID));
+        if (errorCode != null) {
+            fields.put("ErrorCode", errorCode);
+        }
+        return TWILIO.callWebhook(sent.statusCallback(), url(callback.getPath() + "?" + callback.getQuery()), fields);
     }
 
     private PatientRegistered knownPatient() {
