@@ -265,7 +265,8 @@ class ChangesStopTextsIntegrationTest {
                 .toList();
     }
 
-    private static SessionCancelled cancelled(SessionScheduled s, int revision) {
+    /** The session cancelled by the front desk, at the given revision. */
+    static SessionCancelled cancelled(SessionScheduled s, int revision) {
         return new SessionCancelled(
                 s.patientId(),
                 s.seriesId(),

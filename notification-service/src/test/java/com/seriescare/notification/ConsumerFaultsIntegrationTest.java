@@ -6,8 +6,6 @@ import static com.seriescare.notification.TextingIntegrationTest.sessionsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.seriescare.contracts.scheduling.AppointmentStatus;
-import com.seriescare.contracts.scheduling.SessionCancelled;
 import com.seriescare.contracts.scheduling.SessionScheduled;
 import com.seriescare.notification.dispatch.MessageStatus;
 import com.seriescare.notification.dispatch.OutgoingMessages;
@@ -52,20 +50,7 @@ class ConsumerFaultsIntegrationTest {
 
         try (var dlq = RecordedTopics.of("scheduling.session-events.notification-service.dlq")) {
             var outage = SharedInfrastructure.storeOutage();
-            events.publish(new SessionCancelled(
-                    session.patientId(),
-                    session.seriesId(),
-                    session.sessionId(),
-                    session.sequence(),
-                    session.sessionCount(),
-                    session.start(),
-                    session.timeZone(),
-                    session.durationMinutes(),
-                    session.clinicId(),
-                    2,
-                    AppointmentStatus.cancelled,
-                    "clinic closed",
-                    NotificationServiceTest.NOW));
+            events.publish(ChangesStopTextsIntegrationTest.cancelled(session, 2));
             // not ready while it waits: a load balancer or Kubernetes stops sending it work
             await().atMost(Duration.ofSeconds(20)).until(() -> readiness() == 503);
             // the binder's retry (3 attempts, then the dead-letter topic) gave up on it within seconds

@@ -105,17 +105,25 @@ public class TextingConsent {
      */
     public void numberCannotReceive(String patientId, String problem) {
         contacts.find(patientId).ifPresent(contact -> contacts.save(contact.withPhoneProblem(problem)));
-        pendingTexts.cancelPendingForPatient(patientId, "the mobile number cannot receive texts: " + problem);
+        pendingTexts.cancelPendingForPatient(patientId, CANNOT_RECEIVE + problem);
     }
 
-    /** Why a patient may not be texted now; empty when they may. */
+    /**
+     * Why a patient may not be texted now, the one answer to it: the number opted out, the patient has not consented,
+     * or the number cannot receive texts. Empty when they may.
+     */
     public Optional<String> refusal(PatientContact patient) {
         Optional<NumberOptOut> optOut = inForce(patient.mobilePhone());
         if (optOut.isPresent()) {
             return Optional.of(reasonFor(optOut.get()));
         }
-        return patient.smsConsent() ? Optional.empty() : Optional.of("the patient has not consented to texts");
+        if (!patient.smsConsent()) {
+            return Optional.of("the patient has not consented to texts");
+        }
+        return Optional.ofNullable(patient.phoneProblem()).map(problem -> CANNOT_RECEIVE + problem);
     }
+
+    static final String CANNOT_RECEIVE = "the mobile number cannot receive texts: ";
 
     /** The opt-out in force for this number, if its last word was STOP. */
     public Optional<NumberOptOut> inForce(String phone) {

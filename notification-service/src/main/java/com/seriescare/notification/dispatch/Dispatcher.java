@@ -156,10 +156,6 @@ public class Dispatcher {
             cancel(message, refused.get());
             return;
         }
-        if (patient.phoneProblem() != null) {
-            cancel(message, "the mobile number cannot receive texts: " + patient.phoneProblem());
-            return;
-        }
         ZoneId zone = ZoneId.of(patient.timeZone());
         Optional<String> untrue = wordsUntrueToday(message, zone);
         if (untrue.isPresent()) {

@@ -32,7 +32,7 @@ public record QuietHours(LocalTime start, LocalTime end) {
         if (!contains(planned, zone)) {
             return Optional.of(planned);
         }
-        Instant lastBefore = quietStartFor(planned, zone).minusSeconds(60);
+        Instant lastBefore = lastAllowedBefore(planned, zone);
         if (lastBefore.isAfter(now)) {
             return Optional.of(lastBefore);
         }

@@ -68,7 +68,7 @@ public class SeriesCatalog {
     public record Request(String patientId, String treatmentPlan, List<LocalDateTime> localStarts) {}
 
     public SeriesBooking.Preview preview(Request request) {
-        var context = contextFor(request);
+        var context = contextFor(request, clinicOf(request.patientId()));
         return SeriesBooking.preview(
                 request.patientId(),
                 context.plan(),
@@ -82,7 +82,7 @@ public class SeriesCatalog {
     public Series book(Request request) {
         Clinic clinic = clinicOf(request.patientId());
         return dayLocks.holding(clinic.id(), daysOf(request.localStarts()), () -> {
-            var context = contextFor(request);
+            var context = contextFor(request, clinic);
             Series series = SeriesBooking.book(
                     request.patientId(),
                     context.plan(),
@@ -263,8 +263,7 @@ public class SeriesCatalog {
         return clinics.get(patient.clinicId());
     }
 
-    private Context contextFor(Request request) {
-        Clinic clinic = clinicOf(request.patientId());
+    private Context contextFor(Request request, Clinic clinic) {
         TreatmentPlan plan = clinic.plan(request.treatmentPlan())
                 .orElseThrow(() -> new InvalidInput(
                         "treatmentPlan",
