@@ -70,7 +70,8 @@ final class Fixture {
                 language,
                 DENVER,
                 new SmsConsent(true, "front_desk", Instant.parse("2026-10-01T16:00:00Z"), "frontdesk"),
-                Instant.parse("2026-10-01T16:00:00Z")));
+                Instant.parse("2026-10-01T16:00:00Z"),
+                0));
         List<BookedSession> sessions = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         List<Instant> instants = new ArrayList<>();

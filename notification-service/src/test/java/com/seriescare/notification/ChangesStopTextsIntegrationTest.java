@@ -224,7 +224,8 @@ class ChangesStopTextsIntegrationTest {
         events.publish(new SmsConsentChanged(
                 patient.patientId(),
                 patient.clinicId(),
-                new SmsConsent(false, "phone-call", prep.dueAt(), "frontdesk")));
+                new SmsConsent(false, "phone-call", prep.dueAt(), "frontdesk"),
+                1));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> prepTips(patient.patientId()).getFirst().status() == MessageStatus.CANCELLED);
         clock.set(prep.dueAt());
@@ -233,6 +234,40 @@ class ChangesStopTextsIntegrationTest {
                 .atMost(Duration.ofSeconds(10))
                 .until(() -> textsTo(patient.mobilePhone()).size() == 1);
         assertThat(prepTips(patient.patientId()).getFirst().reason()).contains("consent");
+    }
+
+    @Test
+    void aConsentChangeThatArrivesLateNeverUndoesANewerOne() {
+        // granted (revision 1) then withdrawn (revision 2), published by two scheduling replicas and arriving
+        // withdrawn first; then the registration (revision 0, consent granted) is delivered again
+        var patient = registered(true, "en", "America/Denver");
+        bookOneSession(patient);
+        OutgoingMessage prep = awaitPrepTips(patient.patientId(), 1);
+        events.publish(new SmsConsentChanged(
+                patient.patientId(),
+                patient.clinicId(),
+                new SmsConsent(false, "phone-call", prep.dueAt().minusSeconds(60), "frontdesk"),
+                2));
+        events.publish(new SmsConsentChanged(
+                patient.patientId(),
+                patient.clinicId(),
+                new SmsConsent(true, "phone-call", prep.dueAt().minusSeconds(120), "frontdesk"),
+                1));
+        events.publish(patient);
+        SessionScheduled another =
+                sessionsOf(booked(patient.patientId(), "2026-12-03T11:00")).getFirst();
+        events.publish(another);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> prepTips(patient.patientId()).stream()
+                        .anyMatch(m -> m.plan().sessionId().equals(another.sessionId())));
+        clock.set(prep.dueAt().plus(Duration.ofDays(2)));
+
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> textsTo(patient.mobilePhone()).size() == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(prepTips(patient.patientId()))
+                        .allSatisfy(m -> assertThat(m.status()).isEqualTo(MessageStatus.CANCELLED)));
     }
 
     /** A patient with one Tuesday session at 11:00; waits until the booking confirmation went out. */

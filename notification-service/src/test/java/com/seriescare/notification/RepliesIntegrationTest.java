@@ -179,7 +179,8 @@ class RepliesIntegrationTest {
                 "en",
                 "America/Denver",
                 patient.smsConsent(),
-                patient.registeredAt());
+                patient.registeredAt(),
+                0);
         events.publish(sibling);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> contacts.find(sibling.patientId())

@@ -233,7 +233,8 @@ class TextingIntegrationTest {
                 language,
                 zone,
                 new SmsConsent(consent, "front-desk", now, "frontdesk"),
-                now);
+                now,
+                0);
     }
 
     static SeriesBooked booked(String patientId, String... localStarts) {

@@ -70,6 +70,7 @@ class TimelineClinicIntegrationTest {
                 p.preferredLanguage(),
                 p.timeZone(),
                 p.smsConsent(),
-                p.registeredAt());
+                p.registeredAt(),
+                p.patientRevision());
     }
 }

@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import com.seriescare.contracts.Topics;
+import com.seriescare.servicesupport.outbox.EventPublisher;
 import com.seriescare.servicesupport.outbox.OutboxRelay;
 import com.seriescare.servicesupport.outbox.PendingEvent;
 import com.seriescare.testsupport.RecordedTopics;
@@ -33,6 +34,9 @@ class OutboxRelayIntegrationTest {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    EventPublisher publisher;
 
     @AfterEach
     void resumeRelay() {
@@ -133,6 +137,80 @@ class OutboxRelayIntegrationTest {
                 // the stuck event would be retried forever by every later test's relay
                 mongo.remove(query(where("_id").in(stuck, other)), "patients");
             }
+        }
+    }
+
+    @Test
+    void oneDocumentsChangesGoInTheOrderTheyWereMadeWhateverTheWritersClocksSaid() {
+        // consent granted, then withdrawn by another replica whose clock runs two seconds behind
+        try (var topics = RecordedTopics.of(Topics.SESSION_EVENTS)) {
+            relay.pause();
+            String patientId = "skew-" + UUID.randomUUID();
+            Instant now = Instant.now();
+            mongo.insert(
+                    new Document("_id", patientId)
+                            .append(
+                                    "outbox",
+                                    List.of(
+                                            pending("granted", Topics.SESSION_EVENTS, patientId, now.minusSeconds(2)),
+                                            pending(
+                                                    "withdrawn",
+                                                    Topics.SESSION_EVENTS,
+                                                    patientId,
+                                                    now.minusSeconds(4)))),
+                    "patients");
+
+            relay.relayOnce();
+
+            var events = await().atMost(Duration.ofSeconds(20))
+                    .until(() -> topics.forKey(patientId), list -> list.size() == 2);
+            assertThat(events).extracting(r -> r.header("ce_id")).containsExactly("granted", "withdrawn");
+        }
+    }
+
+    @Test
+    void onlyOneReplicasRelayPublishesAndAnotherTakesOverWhenItsLeaseRunsOut() {
+        try (var topics = RecordedTopics.of(Topics.SESSION_EVENTS)) {
+            relay.pause();
+            String lease = "outbox-relay:test-" + UUID.randomUUID();
+            var first = new OutboxRelay(mongo, publisher, List.of("patients", "series"), lease, Duration.ofSeconds(2));
+            var second = new OutboxRelay(mongo, publisher, List.of("patients", "series"), lease, Duration.ofSeconds(2));
+            String patientId = "lease-" + UUID.randomUUID();
+            insertWithOutbox(
+                    "patients", patientId, "while-first-holds", Instant.now().minusSeconds(2));
+
+            assertThat(first.relayOnce()).isEqualTo(1);
+            insertWithOutbox(
+                    "series", patientId, "after-first-died", Instant.now().minusSeconds(1));
+            // the first replica dies without letting go: the second waits for its lease to run out
+            assertThat(second.relayOnce()).isZero();
+            assertThat(pendingIn("series", patientId)).isEqualTo(1);
+
+            Instant diedAt = Instant.now();
+            await().atMost(Duration.ofSeconds(10)).until(() -> second.relayOnce() == 1);
+            assertThat(Duration.between(diedAt, Instant.now())).isGreaterThan(Duration.ofSeconds(1));
+            assertThat(first.relayOnce())
+                    .as("the first replica came back: the lease is the second's now")
+                    .isZero();
+
+            // a replica that stops cleanly lets go at once
+            second.destroy();
+            mongo.insert(
+                    new Document("_id", patientId + "-2")
+                            .append(
+                                    "outbox",
+                                    List.of(pending(
+                                            "after-clean-stop",
+                                            Topics.SESSION_EVENTS,
+                                            patientId,
+                                            Instant.now().minusSeconds(1)))),
+                    "series");
+            assertThat(first.relayOnce()).isEqualTo(1);
+            first.destroy();
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(topics.forKey(patientId))
+                            .extracting(r -> r.header("ce_id"))
+                            .containsExactly("while-first-holds", "after-first-died", "after-clean-stop"));
         }
     }
 

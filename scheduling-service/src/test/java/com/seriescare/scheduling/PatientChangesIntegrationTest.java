@@ -92,6 +92,26 @@ class PatientChangesIntegrationTest {
     }
 
     @Test
+    void everyPatientEventCarriesTheRevisionOfThePatientRecordItLeftBehind() {
+        String id = Api.registerPatient(api);
+        api.put("/api/patients/" + id + "/sms-consent", "{\"granted\":false,\"source\":\"phone-call\"}");
+        api.put("/api/patients/" + id + "/sms-consent", "{\"granted\":true,\"source\":\"phone-call\"}");
+        api.put("/api/patients/" + id + "/contact", """
+                {"firstName":"Ana","lastName":"Diaz","mobilePhone":"(720) 555-0177","preferredLanguage":"en",
+                 "timeZone":"America/Denver"}""");
+
+        var events = await().atMost(Duration.ofSeconds(20)).until(() -> topics.forKey(id), list -> list.size() == 4);
+        assertThat(events)
+                .extracting(e -> e.ceType() + "@"
+                        + json.readTree(e.body()).path("patientRevision").asLong(-1))
+                .containsExactly(
+                        "clinic.patient.registered.v1@0",
+                        "clinic.patient.sms-consent-changed.v1@1",
+                        "clinic.patient.sms-consent-changed.v1@2",
+                        "clinic.patient.contact-changed.v1@3");
+    }
+
+    @Test
     void aStopTextedByThePatientIsRecordedInTheConsentHistoryOnce() {
         String id = Api.registerPatient(api);
         var stop = new com.seriescare.contracts.notification.InboundMessageReceived(

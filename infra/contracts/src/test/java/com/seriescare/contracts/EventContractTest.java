@@ -59,10 +59,11 @@ class EventContractTest {
                         "en",
                         "America/Denver",
                         new SmsConsent(true, "front-desk", NOW, "frontdesk"),
-                        NOW),
+                        NOW,
+                        0),
                 new PatientContactChanged(
-                        "p-1", "denver", "Ana", "Diaz", "+13035550142", "es", "America/New_York", NOW),
-                new SmsConsentChanged("p-1", "denver", new SmsConsent(false, "sms-reply", NOW, "patient")),
+                        "p-1", "denver", "Ana", "Diaz", "+13035550142", "es", "America/New_York", NOW, 1),
+                new SmsConsentChanged("p-1", "denver", new SmsConsent(false, "sms-reply", NOW, "patient"), 2),
                 new SeriesBooked(
                         "p-1",
                         "s-1",

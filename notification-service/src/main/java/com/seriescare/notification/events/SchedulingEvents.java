@@ -75,31 +75,43 @@ class SchedulingEvents {
     void on(ClinicEvent event) {
         switch (event) {
             case PatientRegistered registered -> {
-                consent.recordedByFrontDesk(registered.patientId(), registered.smsConsent());
-                contactArrived(new PatientContact(
-                        registered.patientId(),
-                        registered.firstName(),
-                        registered.mobilePhone(),
-                        registered.preferredLanguage(),
-                        registered.timeZone(),
-                        registered.smsConsent().granted(),
-                        null,
-                        registered.clinicId()));
+                if (patientRecordIsNewer(registered.patientId(), registered.patientRevision())) {
+                    consent.recordedByFrontDesk(registered.patientId(), registered.smsConsent());
+                    contactArrived(new PatientContact(
+                            registered.patientId(),
+                            registered.firstName(),
+                            registered.mobilePhone(),
+                            registered.preferredLanguage(),
+                            registered.timeZone(),
+                            registered.smsConsent().granted(),
+                            null,
+                            registered.clinicId()));
+                    contacts.applied(registered.patientId(), registered.patientRevision());
+                }
             }
-            case PatientContactChanged changed ->
-                contactArrived(new PatientContact(
-                        changed.patientId(),
-                        changed.firstName(),
-                        changed.mobilePhone(),
-                        changed.preferredLanguage(),
-                        changed.timeZone(),
-                        // consent is not part of contact details: keep what is known, never assume it
-                        contacts.find(changed.patientId())
-                                .map(PatientContact::smsConsent)
-                                .orElse(false),
-                        null,
-                        changed.clinicId()));
-            case SmsConsentChanged changed -> consent.recordedByFrontDesk(changed.patientId(), changed.smsConsent());
+            case PatientContactChanged changed -> {
+                if (patientRecordIsNewer(changed.patientId(), changed.patientRevision())) {
+                    contactArrived(new PatientContact(
+                            changed.patientId(),
+                            changed.firstName(),
+                            changed.mobilePhone(),
+                            changed.preferredLanguage(),
+                            changed.timeZone(),
+                            // consent is not part of contact details: keep what is known, never assume it
+                            contacts.find(changed.patientId())
+                                    .map(PatientContact::smsConsent)
+                                    .orElse(false),
+                            null,
+                            changed.clinicId()));
+                    contacts.applied(changed.patientId(), changed.patientRevision());
+                }
+            }
+            case SmsConsentChanged changed -> {
+                if (patientRecordIsNewer(changed.patientId(), changed.patientRevision())) {
+                    consent.recordedByFrontDesk(changed.patientId(), changed.smsConsent());
+                    contacts.applied(changed.patientId(), changed.patientRevision());
+                }
+            }
             case SeriesBooked booked ->
                 plan(
                         MessagePlanner.confirmationFor(booked, clock.instant()),
@@ -150,6 +162,20 @@ class SchedulingEvents {
                 plan(MessagePlanner.checklistOverdue(overdue, clock.instant()), clinic.timeZone());
             default -> log.debug("Nothing to do for {}", event.type().ceType());
         }
+    }
+
+    /**
+     * Whether an event about the patient's record is at least as new as what has been applied. Two replicas of
+     * scheduling-service may publish one patient's changes out of order, and a change may be delivered again: an
+     * older one must never undo a newer (consent withdrawn, then granted by a late event). Equal is applied again,
+     * which changes nothing.
+     */
+    private boolean patientRecordIsNewer(String patientId, long patientRevision) {
+        if (contacts.isOutdated(patientId, patientRevision)) {
+            log.info("Ignoring revision {} of patient {}: a newer one has been applied", patientRevision, patientId);
+            return false;
+        }
+        return true;
     }
 
     /** Keeps the patient's details, then re-times what waits for them in their own zone. */

@@ -11,6 +11,8 @@ import java.util.List;
  * @param timeZone IANA zone the patient lives in; texts are timed in it
  * @param smsConsent the consent as it is now
  * @param consentHistory every consent recorded, oldest first (the last one is {@code smsConsent})
+ * @param revision 0 at registration, one more with each change; published with every patient event so that
+ *     consumers can tell a late change from a newer one, and checked on save so two changes cannot both land
  */
 public record Patient(
         String id,
@@ -22,7 +24,8 @@ public record Patient(
         String timeZone,
         SmsConsent smsConsent,
         List<SmsConsent> consentHistory,
-        Instant registeredAt) {
+        Instant registeredAt,
+        long revision) {
 
     public Patient {
         consentHistory = consentHistory == null ? List.of(smsConsent) : List.copyOf(consentHistory);

@@ -8,7 +8,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * How a patient is stored: the patient and its unpublished events, changed together in one document update.
- * {@code version} guards against two changes at once.
+ * The patient's {@code revision} guards against two changes at once.
  */
 @Document(OutboxCollections.PATIENTS)
-record PatientDocument(@Id String id, Patient patient, List<PendingEvent> outbox, long version) {}
+record PatientDocument(@Id String id, Patient patient, List<PendingEvent> outbox) {}

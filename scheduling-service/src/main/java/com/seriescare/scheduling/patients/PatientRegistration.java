@@ -50,7 +50,8 @@ public final class PatientRegistration {
                 checked.timeZone(),
                 consent,
                 List.of(consent),
-                now);
+                now,
+                0);
         return new Registered(
                 patient,
                 new PatientRegistered(
@@ -62,7 +63,8 @@ public final class PatientRegistration {
                         patient.preferredLanguage(),
                         patient.timeZone(),
                         contractConsent(consent),
-                        patient.registeredAt()));
+                        patient.registeredAt(),
+                        patient.revision()));
     }
 
     static ContactChanged changeContact(Patient patient, Contact contact, Clinic clinic, Instant now) {
@@ -77,7 +79,8 @@ public final class PatientRegistration {
                 checked.timeZone(),
                 patient.smsConsent(),
                 patient.consentHistory(),
-                patient.registeredAt());
+                patient.registeredAt(),
+                patient.revision() + 1);
         return new ContactChanged(
                 changed,
                 new PatientContactChanged(
@@ -88,7 +91,8 @@ public final class PatientRegistration {
                         changed.mobilePhone(),
                         changed.preferredLanguage(),
                         changed.timeZone(),
-                        now));
+                        now,
+                        changed.revision()));
     }
 
     static ConsentChanged changeConsent(
@@ -106,9 +110,11 @@ public final class PatientRegistration {
                 patient.timeZone(),
                 consent,
                 history,
-                patient.registeredAt());
+                patient.registeredAt(),
+                patient.revision() + 1);
         return new ConsentChanged(
-                changed, new SmsConsentChanged(changed.id(), changed.clinicId(), contractConsent(consent)));
+                changed,
+                new SmsConsentChanged(changed.id(), changed.clinicId(), contractConsent(consent), changed.revision()));
     }
 
     /** The contact details normalised (E.164 phone, known zone, language), or every problem with them. */

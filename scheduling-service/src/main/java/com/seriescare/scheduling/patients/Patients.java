@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The patients of the calling user's clinic. A patient of another clinic is treated as not existing, so ids cannot
- * be probed across clinics. Each change is one atomic document update: new state, its event, version checked.
+ * be probed across clinics. Each change is one atomic document update: new state, its event, revision checked.
  */
 @Service
 public class Patients {
@@ -54,7 +54,7 @@ public class Patients {
         var registered = PatientRegistration.register(
                 contact, consentGranted, consentSource, clinic, user.username(), clock.instant());
         var patient = registered.patient();
-        documents.insert(new PatientDocument(patient.id(), patient, outbox.entriesFor(List.of(registered.event())), 0));
+        documents.insert(new PatientDocument(patient.id(), patient, outbox.entriesFor(List.of(registered.event()))));
         return patient;
     }
 
@@ -169,14 +169,18 @@ public class Patients {
                 .filter(document -> document.patient().clinicId().equals(clinicId));
     }
 
+    /** The stored revision that means "unchanged since read"; patients saved before revisions existed have none. */
+    private static List<Long> revisionsMatching(Patient patient) {
+        return patient.revision() == 0 ? java.util.Arrays.asList(0L, null) : List.of(patient.revision());
+    }
+
     private Patient save(PatientDocument document, Patient changed, ClinicEvent event) {
         var update = new Update()
                 .set("patient", changed)
-                .inc("version", 1)
                 .push("outbox")
                 .each(outbox.entriesFor(List.of(event)).toArray());
         var result = mongo.updateFirst(
-                query(where("_id").is(document.id()).and("version").is(document.version())),
+                query(where("_id").is(document.id()).and("patient.revision").in(revisionsMatching(document.patient()))),
                 update,
                 PatientDocument.class);
         if (result.getModifiedCount() != 1) {

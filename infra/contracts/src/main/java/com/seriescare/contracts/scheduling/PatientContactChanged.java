@@ -12,7 +12,8 @@ public record PatientContactChanged(
         String mobilePhone,
         String preferredLanguage,
         String timeZone,
-        Instant changedAt)
+        Instant changedAt,
+        long patientRevision)
         implements ClinicEvent {
 
     @Override

@@ -20,7 +20,8 @@ public record PatientRegistered(
         String preferredLanguage,
         String timeZone,
         SmsConsent smsConsent,
-        Instant registeredAt)
+        Instant registeredAt,
+        long patientRevision)
         implements ClinicEvent {
 
     @Override

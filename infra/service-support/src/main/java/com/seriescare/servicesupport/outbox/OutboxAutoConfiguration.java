@@ -2,11 +2,13 @@ package com.seriescare.servicesupport.outbox;
 
 import com.seriescare.contracts.EventCodec;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -22,10 +24,14 @@ public class OutboxAutoConfiguration {
 
     /**
      * @param collections the collections whose documents carry an {@code outbox} array, in tie-break order
-     * @param source the CloudEvents source of this service's events
+     * @param source the CloudEvents source of this service's events; it also names the relay lease its replicas share
+     * @param lease how long the relay of a replica that died keeps the others from publishing
      */
     @ConfigurationProperties("seriescare.outbox")
-    public record OutboxProperties(List<String> collections, String source) {}
+    public record OutboxProperties(
+            List<String> collections,
+            String source,
+            @DefaultValue("10s") Duration lease) {}
 
     @Bean
     Outbox outbox(EventCodec codec, Clock clock) {
@@ -53,6 +59,7 @@ public class OutboxAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, EventPublisher publisher, OutboxProperties properties) {
-        return new OutboxRelay(mongo, publisher, properties.collections());
+        return new OutboxRelay(
+                mongo, publisher, properties.collections(), "outbox-relay:" + properties.source(), properties.lease());
     }
 }

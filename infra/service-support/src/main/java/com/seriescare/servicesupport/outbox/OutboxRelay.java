@@ -5,15 +5,22 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,30 +30,53 @@ import org.springframework.scheduling.annotation.Scheduled;
  * crash between publishing and removing publishes that event again on the next pass (same {@code ce_id});
  * consumers are idempotent.
  *
- * <p>Order per patient. A patient's events live in several documents and collections (the patient, each series),
- * and a pass cannot read them all at one instant: a write may land in a collection the pass has already read while
- * a later write lands in one it has not, and the later event would overtake the earlier. So a pass only takes
- * entries written at least {@link #SETTLE} before it began (by then their writes are visible) and publishes them in
- * the order they were written, across all collections. A failed publish holds back that patient's later events, so
- * nothing of theirs overtakes it; other patients' events go on.
- * This assumes one relay at a time per patient and writes that complete within the settle time.
+ * <p>One relay at a time. Every replica of a service runs a relay, but only the one holding the service's relay
+ * lease (a document in {@value #LEASES}, taken and renewed with the store's atomic operations) publishes; the others
+ * wait. A replica that dies stops renewing, and another takes over once the lease has run out; one that stops
+ * cleanly lets go at once. Two relays publishing side by side could each send part of a patient's events, in
+ * either order.
+ *
+ * <p>Order per patient. Within a document, the outbox array is the order its changes were made (each change
+ * appends to it atomically), and that order is kept whatever the writers' clocks said. A patient's events live in
+ * several documents and collections (the patient, each series), and a pass cannot read them all at one instant: a
+ * write may land in a collection the pass has already read while a later write lands in one it has not, and the
+ * later event would overtake the earlier. So a pass only takes entries written at least {@link #SETTLE} before it
+ * began (by then their writes are visible) and interleaves the documents by the time their entries were written.
+ * Where order matters to a consumer across writers, the event carries its aggregate's own sequence
+ * ({@code patientRevision}, a session's {@code revision}) so that a late change is recognised whatever the order.
+ * A failed publish holds back that patient's later events, so nothing of theirs overtakes it; other patients'
+ * events go on.
  */
-public class OutboxRelay {
+public class OutboxRelay implements DisposableBean {
 
     static final Duration SETTLE = Duration.ofMillis(500);
+
+    static final String LEASES = "outbox_relay_leases";
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final MongoTemplate mongo;
     private final EventPublisher publisher;
     private final List<String> collections;
+    private final String leaseName;
+    private final Duration lease;
+    private final String holder = UUID.randomUUID().toString();
     private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicBoolean stopped = new AtomicBoolean(false);
+    private Instant leaseUntil = Instant.EPOCH;
 
-    /** @param collections the collections whose documents carry an {@code outbox}; on a tie, earlier ones go first */
-    public OutboxRelay(MongoTemplate mongo, EventPublisher publisher, List<String> collections) {
+    /**
+     * @param collections the collections whose documents carry an {@code outbox}; on a tie, earlier ones go first
+     * @param leaseName one per service: the relays of that service's replicas share it
+     * @param lease how long a relay that stopped renewing keeps others waiting
+     */
+    public OutboxRelay(
+            MongoTemplate mongo, EventPublisher publisher, List<String> collections, String leaseName, Duration lease) {
         this.mongo = mongo;
         this.publisher = publisher;
         this.collections = List.copyOf(collections);
+        this.leaseName = leaseName;
+        this.lease = lease;
     }
 
     @Scheduled(fixedDelayString = "${seriescare.outbox.poll-interval:200ms}", scheduler = "outboxRelayScheduler")
@@ -57,17 +87,23 @@ public class OutboxRelay {
     }
 
     /**
-     * Publishes everything that has settled; returns how many events were published. An event that cannot be
-     * published holds back that patient's later events only (they share its record key, and their order matters);
-     * every other patient's go on. It is tried again on the next pass.
+     * Publishes everything that has settled, if this relay holds the lease; returns how many events were published.
+     * An event that cannot be published holds back that patient's later events only (they share its record key, and
+     * their order matters); every other patient's go on. It is tried again on the next pass.
      */
-    public int relayOnce() {
+    public synchronized int relayOnce() {
+        if (stopped.get() || !holdLease()) {
+            return 0;
+        }
         Instant settled = Instant.now().minus(SETTLE);
         int published = 0;
         Set<String> heldBack = new HashSet<>();
         for (Entry entry : settledEntries(settled)) {
             if (heldBack.contains(entry.event().key())) {
                 continue;
+            }
+            if (stopped.get() || !keepLease()) {
+                break;
             }
             try {
                 publisher.publish(entry.event());
@@ -92,13 +128,54 @@ public class OutboxRelay {
         return published;
     }
 
-    /** Stops the scheduled relay (tests use it to simulate a crash between saving and publishing). */
+    /** Stops the scheduled relay without letting go of the lease, as a crash would (tests use it). */
     public void pause() {
         running.set(false);
     }
 
     public void resume() {
         running.set(true);
+    }
+
+    /** A clean stop: no more passes, and the lease goes at once to another replica's relay. */
+    @Override
+    public void destroy() {
+        stopped.set(true);
+        synchronized (this) {
+            mongo.remove(query(where("_id").is(leaseName).and("holder").is(holder)), LEASES);
+        }
+    }
+
+    /** Renews the lease this relay holds, or takes it when it is free or has run out. */
+    private boolean holdLease() {
+        // the wall clock, not the injected one: a lease is about real waiting, and tests move the clinic's clock
+        Instant now = Instant.now();
+        Instant until = now.plus(lease);
+        var renewed = mongo.updateFirst(
+                query(where("_id").is(leaseName).and("holder").is(holder)),
+                new Update().set("leaseUntil", until),
+                LEASES);
+        if (renewed.getMatchedCount() == 0) {
+            try {
+                // free when there is no lease document or its lease ran out; an upsert meeting a held lease collides
+                mongo.findAndModify(
+                        query(where("_id").is(leaseName).and("leaseUntil").lt(now)),
+                        new Update().set("holder", holder).set("leaseUntil", until),
+                        FindAndModifyOptions.options().upsert(true).returnNew(true),
+                        Document.class,
+                        LEASES);
+                log.info("Outbox relay {}: this replica publishes now (lease {})", leaseName, holder);
+            } catch (DuplicateKeyException taken) {
+                return false;
+            }
+        }
+        leaseUntil = until;
+        return true;
+    }
+
+    /** Renews the lease when half of it has gone by during a long pass; false when another relay has it now. */
+    private boolean keepLease() {
+        return Instant.now().isBefore(leaseUntil.minus(lease.dividedBy(2))) || holdLease();
     }
 
     private List<Entry> settledEntries(Instant settled) {
@@ -115,11 +192,34 @@ public class OutboxRelay {
                 }
             }
         }
-        entries.sort(Comparator.comparing((Entry e) -> e.event().writtenAt())
-                .thenComparing(e -> collections.indexOf(e.collection()))
-                .thenComparingInt(Entry::position));
-        return entries;
+        return inPublishingOrder(entries, collections);
     }
 
-    private record Entry(String collection, Object documentId, int position, PendingEvent event) {}
+    /**
+     * The documents interleaved by when their entries were written, each document's own entries in array order:
+     * the slots a document's entries take in time order are filled with those entries in the order they were
+     * appended, so a writer whose clock ran behind another's cannot reorder one document's changes.
+     */
+    static List<Entry> inPublishingOrder(List<Entry> entries, List<String> collections) {
+        List<Entry> byTime = new ArrayList<>(entries);
+        byTime.sort(Comparator.comparing((Entry e) -> e.event().writtenAt())
+                .thenComparing(e -> collections.indexOf(e.collection()))
+                .thenComparingInt(Entry::position));
+        Map<List<Object>, ArrayDeque<Entry>> byDocument = new HashMap<>();
+        entries.stream()
+                .sorted(Comparator.comparingInt(Entry::position))
+                .forEach(e -> byDocument
+                        .computeIfAbsent(e.document(), d -> new ArrayDeque<>())
+                        .add(e));
+        return byTime.stream()
+                .map(slot -> byDocument.get(slot.document()).poll())
+                .toList();
+    }
+
+    record Entry(String collection, Object documentId, int position, PendingEvent event) {
+
+        List<Object> document() {
+            return List.of(collection, documentId);
+        }
+    }
 }
