@@ -126,6 +126,15 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not healthy at " + health + " within " + timeout);
     }
 
+    /** Kills the process at once (SIGKILL), as a node failure or the OOM killer would: no shutdown hooks run. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Asks the process to stop (SIGTERM: Spring Boot shuts down gracefully), then forces it after a grace period. */
     @Override
     public void close() {

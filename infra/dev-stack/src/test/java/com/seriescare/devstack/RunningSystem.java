@@ -150,6 +150,7 @@ final class RunningSystem implements AutoCloseable {
 
     /** Moves every service's clock forward to {@code now} (the services only ever see time move forward). */
     void travelTo(java.time.Instant now) {
+        twilio.travelTo(now);
         for (String service : ports.keySet()) {
             var answer = api(service).put("/api/dev/clock", "{\"now\":\"" + now + "\"}");
             if (answer.status() != 200) {

@@ -19,11 +19,23 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class EventPublisherForTests implements AutoCloseable {
 
-    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-            Map.of("bootstrap.servers", SharedInfrastructure.endpoints().kafkaBootstrapServers()),
-            new StringSerializer(),
-            new ByteArraySerializer());
+    private final KafkaProducer<String, byte[]> producer;
     private final EventCodec codec = new EventCodec();
+
+    /** Publishes to the shared broker. */
+    public EventPublisherForTests() {
+        this(SharedInfrastructure.endpoints().kafkaBootstrapServers());
+    }
+
+    private EventPublisherForTests(String bootstrapServers) {
+        producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", bootstrapServers), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Publishes to any broker (e.g. a system test's own). */
+    public static EventPublisherForTests at(String bootstrapServers) {
+        return new EventPublisherForTests(bootstrapServers);
+    }
 
     /** Publishes the event with a new event id; returns that id. */
     public String publish(ClinicEvent event) {

@@ -73,7 +73,7 @@ public final class TwilioFake implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             TwilioFake fake = new TwilioFake(server);
             server.createContext("/", fake::handle);
-            server.setExecutor(Executors.newFixedThreadPool(8));
+            server.setExecutor(Executors.newFixedThreadPool(16));
             server.start();
             return fake;
         } catch (IOException e) {
@@ -117,6 +117,26 @@ public final class TwilioFake implements AutoCloseable {
     private record Late(java.time.Duration delay, boolean accept) {}
 
     private final Queue<Late> late = new ConcurrentLinkedQueue<>();
+
+    /**
+     * Moves the fake's clock (its messages' {@code date_created}) with the services' travelling clocks: in production
+     * Twilio's clock and ours agree, and a lookup of a text in doubt compares them.
+     */
+    public void travelTo(Instant now) {
+        clockOffset = java.time.Duration.between(Instant.now(), now);
+    }
+
+    private volatile java.time.Duration clockOffset = java.time.Duration.ZERO;
+
+    /**
+     * Every accepted message is answered only after this long, as Twilio takes 100-300 ms: the message exists at
+     * Twilio from the moment it arrives, whether or not the sender lives to read the answer.
+     */
+    public void latency(java.time.Duration latency) {
+        this.latency = latency;
+    }
+
+    private volatile java.time.Duration latency = java.time.Duration.ZERO;
 
     /** The next {@code times} requests are answered with this error instead of being accepted. */
     public void failNext(int times, int httpStatus, int code, String message) {
@@ -266,7 +286,7 @@ public final class TwilioFake implements AutoCloseable {
                                 service,
                                 body,
                                 form.get("StatusCallback"),
-                                Instant.now()));
+                                Instant.now().plus(clockOffset)));
             }
         }
     }
@@ -311,6 +331,13 @@ public final class TwilioFake implements AutoCloseable {
 
     private void accept(HttpExchange exchange, SentMessage message) throws IOException {
         messages.add(message);
+        if (!latency.isZero()) {
+            try {
+                Thread.sleep(latency);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         send(exchange, 201, resource(message));
     }
 

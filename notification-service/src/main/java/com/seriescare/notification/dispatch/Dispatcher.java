@@ -16,13 +16,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -172,10 +170,8 @@ public class Dispatcher {
                     && !morning.atZone(zone).toLocalDate().equals(plannedDay(message, zone))) {
                 cancel(message, "quiet hours left no time for it on " + plannedDay(message, zone));
             } else {
-                messages.transition(
-                        message,
-                        MessageStatus.LEASED,
-                        messages.replanned(message, morning, "held for the patient's quiet hours", clock.instant()));
+                messages.apply(
+                        message, message.holdUntil(morning, "held for the patient's quiet hours", clock.instant()));
             }
             return;
         }
@@ -209,8 +205,7 @@ public class Dispatcher {
                 return true;
             }
             case TextSpacing.Decision.Wait wait ->
-                messages.transition(
-                        message, MessageStatus.LEASED, messages.replanned(message, wait.until(), wait.reason(), now));
+                messages.apply(message, message.holdUntil(wait.until(), wait.reason(), now));
             case TextSpacing.Decision.Drop drop -> cancel(message, drop.reason());
         }
         return false;
@@ -251,21 +246,14 @@ public class Dispatcher {
         Duration next = waited.compareTo(MIN_CONTACT_RETRY) < 0
                 ? MIN_CONTACT_RETRY
                 : waited.compareTo(MAX_CONTACT_RETRY) > 0 ? MAX_CONTACT_RETRY : waited;
-        messages.transition(message, MessageStatus.LEASED, messages.waitingForContact(message, now.plus(next), now));
+        messages.apply(message, message.waitForContact(now.plus(next), now));
     }
 
     static final Duration MIN_CONTACT_RETRY = Duration.ofSeconds(30);
     static final Duration MAX_CONTACT_RETRY = Duration.ofMinutes(15);
 
     private void cancel(OutgoingMessage message, String reason) {
-        messages.transition(
-                message,
-                MessageStatus.LEASED,
-                withStatusEvent(
-                        message,
-                        MessageStatus.CANCELLED,
-                        reason,
-                        new Update().set("status", MessageStatus.CANCELLED).set("reason", reason)));
+        messages.apply(message, message.cancel(reason, clock.instant()));
     }
 
     private void send(OutgoingMessage message, String to, String firstName, String language, String timeZone) {
@@ -281,49 +269,20 @@ public class Dispatcher {
                         clinic.displayCoachPhone(),
                         message.plan().link()));
         Instant now = clock.instant();
-        if (!messages.transition(
-                message,
-                MessageStatus.LEASED,
-                new Update()
-                        .set("status", MessageStatus.SENDING)
-                        .set("leaseUntil", now.plus(properties.lease()))
-                        // what the provider's records are searched by, should the hand-over be cut short
-                        .set("sentTo", to)
-                        .set("fingerprint", SmsSender.fingerprint(body))
-                        .set("handedOverAt", now)
-                        .inc("attempts", 1))) {
+        if (!messages.apply(
+                message, message.handOver(to, SmsSender.fingerprint(body), now.plus(properties.lease()), now))) {
             return; // our lease ran out and another instance has it now
         }
+        OutgoingMessage sending = message.inStatus(MessageStatus.SENDING);
         try {
             String providerId = sender.send(to, body, properties.statusCallbackFor(message.id()));
-            messages.transition(
-                    message,
-                    MessageStatus.SENDING,
-                    withStatusEvent(
-                            message,
-                            MessageStatus.SENT,
-                            null,
-                            new Update()
-                                    .set("status", MessageStatus.SENT)
-                                    .set("providerId", providerId)
-                                    // when it was handed over: what spacing and the timeline go by
-                                    .set("sentAt", now)
-                                    .unset("reason")));
+            // sent as of the hand-over: what spacing and the timeline go by
+            messages.apply(sending, sending.sent(providerId, now));
             log.info("Sent {} {} (provider id {})", message.plan().kind(), message.id(), providerId);
         } catch (SmsRejected rejected) {
-            handleRejection(message, rejected);
+            handleRejection(sending, rejected);
         } catch (SmsOutcomeUnknown unknown) {
-            messages.transition(
-                    message,
-                    MessageStatus.SENDING,
-                    withStatusEvent(
-                            message,
-                            MessageStatus.IN_DOUBT,
-                            unknown.getMessage(),
-                            new Update()
-                                    .set("status", MessageStatus.IN_DOUBT)
-                                    .set("inDoubtSince", clock.instant())
-                                    .set("reason", unknown.getMessage())));
+            messages.apply(sending, sending.inDoubt(unknown.getMessage(), clock.instant()));
             log.warn("Text {} is in doubt: {}", message.id(), unknown.getMessage());
         }
     }
@@ -387,32 +346,18 @@ public class Dispatcher {
         }
         int attempts = message.attempts() + 1;
         if (rejected.permanent() || attempts >= properties.maxAttempts()) {
-            messages.transition(
-                    message,
-                    MessageStatus.SENDING,
-                    withStatusEvent(
-                            message,
-                            MessageStatus.FAILED,
-                            rejected.getMessage(),
-                            new Update().set("status", MessageStatus.FAILED).set("reason", rejected.getMessage())));
+            messages.apply(message, message.failed(rejected.getMessage(), clock.instant()));
             log.warn("Text {} failed for good after {} attempt(s): {}", message.id(), attempts, rejected.getMessage());
             return;
         }
         Duration delay = backoff(attempts);
-        messages.transition(
+        messages.apply(
                 message,
-                MessageStatus.SENDING,
-                messages.replanned(
-                        message,
+                message.holdUntil(
                         clock.instant().plus(delay),
                         "retrying in " + delay.toSeconds() + " s: " + rejected.getMessage(),
                         clock.instant()));
         log.info("Text {} refused for now ({}); retry in {}", message.id(), rejected.code(), delay);
-    }
-
-    private Update withStatusEvent(OutgoingMessage message, MessageStatus status, String reason, Update update) {
-        return messages.withStatusEvent(
-                message, status.name().toLowerCase(Locale.ROOT), clock.instant(), reason, update);
     }
 
     /** Exponential (first delay × 2^(attempt-1)) with up to 50% jitter, capped at 15 minutes. */

@@ -1,9 +1,18 @@
 package com.seriescare.notification.dispatch;
 
+import com.seriescare.contracts.notification.MessageStatusChanged;
 import com.seriescare.notification.planning.PlannedMessage;
 import com.seriescare.servicesupport.outbox.PendingEvent;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -14,8 +23,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code sentTo}, {@code fingerprint} (SHA-256 of its words) and {@code handedOverAt} are set as it is handed to the
  * provider, so a hand-over cut short can be looked up in the provider's records before anything is sent again.
  *
- * <p>A planned text and what became of it. The unique {@code planKey} makes planning idempotent: a replayed event
- * plans the same key again and the insert is refused.
+ * <p>The unique {@code planKey} makes planning idempotent: a replayed event plans the same key again and the insert
+ * is refused.
+ *
+ * <p>Its life is the transitions below: each checks the status the text is in, and returns the {@link TextChange}
+ * to save, with the status event it publishes. The dispatcher decides which move to make; the repository saves it
+ * on the condition that the text is still where the move starts from.
  */
 @Document(OutgoingMessage.COLLECTION)
 public record OutgoingMessage(
@@ -39,6 +52,223 @@ public record OutgoingMessage(
         List<PendingEvent> outbox) {
 
     public static final String COLLECTION = "outgoing_messages";
+
+    // the stored names of the fields the transitions change
+    static final String STATUS = "status";
+    static final String DUE_AT = "dueAt";
+    static final String REASON = "reason";
+    static final String LEASE_UNTIL = "leaseUntil";
+    static final String PROVIDER_ID = "providerId";
+    static final String SENT_AT = "sentAt";
+    static final String DELIVERY_STATUS = "deliveryStatus";
+    static final String IN_DOUBT_SINCE = "inDoubtSince";
+    static final String WAITING_FOR_CONTACT_SINCE = "waitingForContactSince";
+    static final String SENT_TO = "sentTo";
+    static final String FINGERPRINT = "fingerprint";
+    static final String HANDED_OVER_AT = "handedOverAt";
+
+    static final String WAITING_FOR_CONTACT = "waiting for the patient's contact details";
+    static final String IN_DOUBT_AFTER_CRASH = "the instance stopped while handing it to the provider";
+
+    /** Not to be sent, and why: only before it began going out. */
+    TextChange cancel(String reason, Instant at) {
+        return from(MessageStatus.PLANNED, MessageStatus.LEASED)
+                .to(MessageStatus.CANCELLED)
+                .set(REASON, reason)
+                .announce("cancelled", at, dueAt, reason);
+    }
+
+    /**
+     * Waits until {@code until} and goes out then: quiet hours, the texting rules, a retry after a passing refusal,
+     * a re-timing in the patient's zone, or the provider having no record of a text in doubt.
+     */
+    TextChange holdUntil(Instant until, String reason, Instant at) {
+        return from(MessageStatus.PLANNED, MessageStatus.LEASED, MessageStatus.SENDING, MessageStatus.IN_DOUBT)
+                .to(MessageStatus.PLANNED)
+                .set(DUE_AT, until)
+                .set(REASON, reason)
+                .clear(IN_DOUBT_SINCE)
+                .announce("planned", at, until, reason);
+    }
+
+    /** Its patient's contact details have not arrived: try again at {@code until}; the timeline hears of the first wait. */
+    TextChange waitForContact(Instant until, Instant at) {
+        if (waitingForContactSince == null) {
+            return from(MessageStatus.LEASED)
+                    .to(MessageStatus.PLANNED)
+                    .set(DUE_AT, until)
+                    .set(REASON, WAITING_FOR_CONTACT)
+                    .set(WAITING_FOR_CONTACT_SINCE, at)
+                    .announce("planned", at, until, WAITING_FOR_CONTACT);
+        }
+        return from(MessageStatus.LEASED)
+                .to(MessageStatus.PLANNED)
+                .set(DUE_AT, until)
+                .silently();
+    }
+
+    /**
+     * Being handed to the provider, as {@code leaseUntil} allows; where it goes and a fingerprint of its words are kept,
+     * to look it up in the provider's records should the hand-over be cut short.
+     */
+    TextChange handOver(String to, String fingerprint, Instant leaseUntil, Instant at) {
+        var move = from(MessageStatus.LEASED)
+                .to(MessageStatus.SENDING)
+                .set(LEASE_UNTIL, leaseUntil)
+                .set(SENT_TO, to)
+                .set(FINGERPRINT, fingerprint)
+                .set(HANDED_OVER_AT, at);
+        move.attempt = true;
+        return move.silently();
+    }
+
+    /** The provider accepted it under {@code providerId}; {@code at} is when it was handed over. */
+    TextChange sent(String providerId, Instant at) {
+        return from(MessageStatus.SENDING)
+                .to(MessageStatus.SENT)
+                .set(PROVIDER_ID, providerId)
+                .set(SENT_AT, at)
+                .clear(REASON)
+                .announce("sent", at, dueAt, null);
+    }
+
+    /** The provider refused it for good, or too many times. */
+    TextChange failed(String reason, Instant at) {
+        return from(MessageStatus.SENDING)
+                .to(MessageStatus.FAILED)
+                .set(REASON, reason)
+                .announce("failed", at, dueAt, reason);
+    }
+
+    /** Whether the provider has it is unknown (no answer, or the instance died handing it over): never resent blindly. */
+    TextChange inDoubt(String reason, Instant at) {
+        return from(MessageStatus.SENDING)
+                .to(MessageStatus.IN_DOUBT)
+                .set(IN_DOUBT_SINCE, at)
+                .set(REASON, reason)
+                .announce("in_doubt", at, dueAt, reason);
+    }
+
+    /**
+     * The provider has it (a report named it, or its records hold it): sent, under {@code providerId} when known,
+     * whatever became of the hand-over here.
+     */
+    TextChange settledByProvider(String providerId, String reason, Instant at) {
+        var move = from(MessageStatus.SENDING, MessageStatus.IN_DOUBT)
+                .to(MessageStatus.SENT)
+                .set(SENT_AT, sentAt != null ? sentAt : at)
+                .set(REASON, reason)
+                .clear(IN_DOUBT_SINCE);
+        if (providerId != null) {
+            move.set(PROVIDER_ID, providerId);
+        }
+        return move.announce("sent", at, dueAt, reason);
+    }
+
+    /**
+     * What the provider reports became of it (queued, sent, delivered, undelivered, failed); empty when that is not
+     * news: statuses only move forward, so a late or repeated report changes nothing.
+     */
+    Optional<TextChange> deliveryReported(String status, String reason, Instant at) {
+        int rank = DELIVERY_RANK.getOrDefault(status, -1);
+        if (rank < 0 || (deliveryStatus != null && DELIVERY_RANK.getOrDefault(deliveryStatus, -1) >= rank)) {
+            return Optional.empty();
+        }
+        var move = from(MessageStatus.values()).set(DELIVERY_STATUS, status);
+        if (reason != null) {
+            move.set(REASON, reason);
+        }
+        return Optional.of(move.announce(status, at, dueAt, reason));
+    }
+
+    /** The delivery statuses a report of {@code status} may overtake. */
+    static List<String> deliveryStatusesBefore(String status) {
+        int rank = DELIVERY_RANK.getOrDefault(status, -1);
+        return DELIVERY_RANK.entrySet().stream()
+                .filter(e -> e.getValue() < rank)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    private static final Map<String, Integer> DELIVERY_RANK =
+            Map.of("accepted", 0, "queued", 0, "sending", 1, "sent", 2, "delivered", 3, "undelivered", 3, "failed", 3);
+
+    /** The same text, in another status (what a saved move leaves it in, for the next move). */
+    OutgoingMessage inStatus(MessageStatus next) {
+        return new OutgoingMessage(
+                id,
+                planKey,
+                plan,
+                next,
+                dueAt,
+                leaseUntil,
+                leasedBy,
+                attempts,
+                providerId,
+                sentAt,
+                reason,
+                deliveryStatus,
+                inDoubtSince,
+                waitingForContactSince,
+                sentTo,
+                fingerprint,
+                handedOverAt,
+                outbox);
+    }
+
+    private Move from(MessageStatus... statuses) {
+        Set<MessageStatus> allowed = EnumSet.copyOf(Arrays.asList(statuses));
+        if (!allowed.contains(status)) {
+            throw new IllegalStateException(
+                    "Text " + id + " is " + status + ": it cannot move from there (only from " + allowed + ")");
+        }
+        return new Move(allowed);
+    }
+
+    /** A move being put together by one of the transitions above. */
+    private final class Move {
+        private final Set<MessageStatus> from;
+        private final Map<String, Object> set = new LinkedHashMap<>();
+        private final List<String> clear = new ArrayList<>();
+        private boolean attempt;
+
+        private Move(Set<MessageStatus> from) {
+            this.from = from;
+        }
+
+        Move to(MessageStatus next) {
+            return set(STATUS, next);
+        }
+
+        Move set(String field, Object value) {
+            set.put(field, value);
+            return this;
+        }
+
+        Move clear(String field) {
+            clear.add(field);
+            return this;
+        }
+
+        TextChange silently() {
+            return new TextChange(from, set, clear, attempt, Optional.empty());
+        }
+
+        /** @param published the status as the event names it: planned, sent, delivered, failed, cancelled, in_doubt... */
+        TextChange announce(String published, Instant at, Instant due, String why) {
+            var event = new MessageStatusChanged(
+                    plan.patientId(),
+                    id,
+                    plan.kind().name().toLowerCase(Locale.ROOT),
+                    plan.seriesId(),
+                    plan.sessionId(),
+                    published,
+                    at,
+                    due,
+                    why);
+            return new TextChange(from, set, clear, attempt, Optional.of(event));
+        }
+    }
 
     /** @param announcement the events to publish with it (the outbox), saved in the same insert */
     static OutgoingMessage planned(String id, PlannedMessage plan, List<PendingEvent> announcement) {

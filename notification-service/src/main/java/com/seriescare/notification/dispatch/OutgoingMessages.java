@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -48,59 +47,31 @@ public class OutgoingMessages implements PendingTexts {
     }
 
     /**
-     * Adds to a status update the event that tells the front desk and integrations how the text is doing, so the
-     * change and its event are saved together.
+     * Saves a move of a text, with its status event, on the condition that the text is still where the move starts
+     * from (and, while an instance holds it, still held by that instance); false when another move came first.
      *
-     * @param status as published: planned, sent, delivered, failed, cancelled, in_doubt, ...
-     * @param reason why it was cancelled, failed or is in doubt; null otherwise
+     * @param also further conditions, e.g. that a lease has run out
      */
-    Update withStatusEvent(OutgoingMessage message, String status, Instant at, String reason, Update update) {
-        return update.push("outbox")
-                .each(entries(statusEvent(message.id(), message.plan(), status, at, message.dueAt(), reason)));
-    }
-
-    /**
-     * Puts a text back to wait until {@code dueAt} (quiet hours, a retry, missing contact details) and tells the
-     * timeline its new time and why, in the same update.
-     */
-    Update replanned(OutgoingMessage message, Instant dueAt, String reason, Instant now) {
-        return new Update()
-                .set("status", MessageStatus.PLANNED)
-                .set("dueAt", dueAt)
-                .set("reason", reason)
-                .push("outbox")
-                .each(entries(statusEvent(message.id(), message.plan(), "planned", now, dueAt, reason)));
-    }
-
-    /**
-     * Puts a text back to wait for its patient's contact details until {@code dueAt}. The timeline hears of the
-     * first wait only; the retries that follow change nothing it shows.
-     */
-    Update waitingForContact(OutgoingMessage message, Instant dueAt, Instant now) {
-        if (message.waitingForContactSince() == null) {
-            return replanned(message, dueAt, WAITING_FOR_CONTACT, now).set("waitingForContactSince", now);
+    boolean apply(OutgoingMessage message, TextChange change, Criteria... also) {
+        Criteria where =
+                where("_id").is(message.id()).and(OutgoingMessage.STATUS).in(change.from());
+        if ((message.status() == MessageStatus.LEASED || message.status() == MessageStatus.SENDING)
+                && message.leasedBy() != null) {
+            where = where.and("leasedBy").is(message.leasedBy());
         }
-        return new Update().set("status", MessageStatus.PLANNED).set("dueAt", dueAt);
-    }
-
-    static final String WAITING_FOR_CONTACT = "waiting for the patient's contact details";
-
-    private static MessageStatusChanged statusEvent(
-            String messageId, PlannedMessage plan, String status, Instant at, Instant dueAt, String reason) {
-        return new MessageStatusChanged(
-                plan.patientId(),
-                messageId,
-                plan.kind().name().toLowerCase(Locale.ROOT),
-                plan.seriesId(),
-                plan.sessionId(),
-                status,
-                at,
-                dueAt,
-                reason);
-    }
-
-    private Object[] entries(MessageStatusChanged event) {
-        return outbox.entriesFor(List.of(event)).toArray();
+        Query query = also.length == 0
+                ? query(where)
+                : query(new Criteria().andOperator(where, new Criteria().andOperator(also)));
+        Update update = new Update();
+        change.set().forEach(update::set);
+        change.unset().forEach(update::unset);
+        if (change.countsAnAttempt()) {
+            update.inc("attempts", 1);
+        }
+        change.event()
+                .ifPresent(event -> update.push("outbox")
+                        .each(outbox.entriesFor(List.of(event)).toArray()));
+        return mongo.updateFirst(query, update, OutgoingMessage.class).getModifiedCount() == 1;
     }
 
     /**
@@ -109,8 +80,16 @@ public class OutgoingMessages implements PendingTexts {
      */
     public boolean plan(PlannedMessage plan) {
         String id = UUID.randomUUID().toString();
-        var announcement =
-                outbox.entriesFor(List.of(statusEvent(id, plan, "planned", clock.instant(), plan.dueAt(), null)));
+        var announcement = outbox.entriesFor(List.of(new MessageStatusChanged(
+                plan.patientId(),
+                id,
+                plan.kind().name().toLowerCase(Locale.ROOT),
+                plan.seriesId(),
+                plan.sessionId(),
+                "planned",
+                clock.instant(),
+                plan.dueAt(),
+                null)));
         try {
             mongo.insert(OutgoingMessage.planned(id, plan, announcement));
             return true;
@@ -133,71 +112,23 @@ public class OutgoingMessages implements PendingTexts {
                 next, claim, FindAndModifyOptions.options().returnNew(true), OutgoingMessage.class));
     }
 
-    /** Moves a text this instance holds to the next status; false when the lease was lost meanwhile. */
-    boolean transition(OutgoingMessage held, MessageStatus from, Update update) {
-        var result = mongo.updateFirst(
-                query(where("_id")
-                        .is(held.id())
-                        .and("status")
-                        .is(from)
-                        .and("leasedBy")
-                        .is(held.leasedBy())),
-                update,
-                OutgoingMessage.class);
-        return result.getModifiedCount() == 1;
-    }
-
     /**
      * Texts that were being handed over when their instance died: their outcome is unknown, unless Twilio already
      * reported on them (then they were sent). Each is changed with the event that tells the timeline.
      */
     int markAbandonedSendsInDoubt(Instant now) {
         int changed = 0;
-        for (OutgoingMessage abandoned : mongo.find(
-                query(where("status")
-                        .is(MessageStatus.SENDING)
-                        .and("leaseUntil")
-                        .lt(now)),
-                OutgoingMessage.class)) {
-            Update update = abandoned.deliveryStatus() != null
-                    ? sentAsReported(abandoned, abandoned.providerId(), now)
-                    : withStatusEvent(
-                            abandoned,
-                            "in_doubt",
-                            now,
-                            IN_DOUBT_AFTER_CRASH,
-                            new Update()
-                                    .set("status", MessageStatus.IN_DOUBT)
-                                    .set("inDoubtSince", now)
-                                    .set("reason", IN_DOUBT_AFTER_CRASH));
-            changed += (int) mongo.updateFirst(
-                            query(where("_id")
-                                    .is(abandoned.id())
-                                    .and("status")
-                                    .is(MessageStatus.SENDING)
-                                    .and("leaseUntil")
-                                    .lt(now)),
-                            update,
-                            OutgoingMessage.class)
-                    .getModifiedCount();
+        Criteria abandoned =
+                where("status").is(MessageStatus.SENDING).and("leaseUntil").lt(now);
+        for (OutgoingMessage message : mongo.find(query(abandoned), OutgoingMessage.class)) {
+            TextChange change = message.deliveryStatus() != null
+                    ? message.settledByProvider(message.providerId(), "confirmed by the provider's report", now)
+                    : message.inDoubt(OutgoingMessage.IN_DOUBT_AFTER_CRASH, now);
+            if (apply(message, change, where("leaseUntil").lt(now))) {
+                changed++;
+            }
         }
         return changed;
-    }
-
-    static final String IN_DOUBT_AFTER_CRASH = "the instance stopped while handing it to the provider";
-
-    /** The text went out: Twilio reported on it under {@code providerId}. */
-    private Update sentAsReported(OutgoingMessage message, String providerId, Instant at) {
-        String reason = "confirmed by the provider's report";
-        Update update = new Update()
-                .set("status", MessageStatus.SENT)
-                .set("sentAt", message.sentAt() != null ? message.sentAt() : at)
-                .unset("inDoubtSince")
-                .set("reason", reason);
-        if (providerId != null) {
-            update.set("providerId", providerId);
-        }
-        return withStatusEvent(message, "sent", at, reason, update);
     }
 
     /**
@@ -226,16 +157,9 @@ public class OutgoingMessages implements PendingTexts {
         int cancelled = 0;
         for (OutgoingMessage message :
                 mongo.find(query(new Criteria().andOperator(matching, pending)), OutgoingMessage.class)) {
-            var result = mongo.updateFirst(
-                    query(where("_id").is(message.id()).andOperator(pending)),
-                    withStatusEvent(
-                            message,
-                            "cancelled",
-                            clock.instant(),
-                            reason,
-                            new Update().set("status", MessageStatus.CANCELLED).set("reason", reason)),
-                    OutgoingMessage.class);
-            cancelled += (int) result.getModifiedCount();
+            if (apply(message, message.cancel(reason, clock.instant()))) {
+                cancelled++;
+            }
         }
         return cancelled;
     }
@@ -282,14 +206,6 @@ public class OutgoingMessages implements PendingTexts {
      */
     public Optional<OutgoingMessage> recordDeliveryStatus(
             String messageId, String providerId, String status, String reason, Instant at) {
-        int rank = DELIVERY_RANK.getOrDefault(status, -1);
-        if (rank < 0) {
-            return Optional.empty();
-        }
-        List<String> older = DELIVERY_RANK.entrySet().stream()
-                .filter(e -> e.getValue() < rank)
-                .map(Map.Entry::getKey)
-                .toList();
         // by our id when the report names it: it may arrive before our own record of Twilio's id has landed
         OutgoingMessage message = messageId != null
                 ? mongo.findById(messageId, OutgoingMessage.class)
@@ -297,23 +213,13 @@ public class OutgoingMessages implements PendingTexts {
         if (message == null) {
             return Optional.empty();
         }
-        Update update = new Update().set("deliveryStatus", status);
-        if (reason != null) {
-            update.set("reason", reason);
-        }
-        var result = mongo.updateFirst(
-                query(where("_id")
-                        .is(message.id())
-                        .orOperator(
-                                where("deliveryStatus").exists(false),
-                                where("deliveryStatus").in(older))),
-                withStatusEvent(message, status, at, reason, update),
-                OutgoingMessage.class);
-        return result.getModifiedCount() == 1 ? Optional.of(message) : Optional.empty();
+        Optional<TextChange> change = message.deliveryReported(status, reason, at);
+        Criteria notNewsYet = new Criteria()
+                .orOperator(
+                        where(OutgoingMessage.DELIVERY_STATUS).exists(false),
+                        where(OutgoingMessage.DELIVERY_STATUS).in(OutgoingMessage.deliveryStatusesBefore(status)));
+        return change.isPresent() && apply(message, change.get(), notNewsYet) ? Optional.of(message) : Optional.empty();
     }
-
-    private static final Map<String, Integer> DELIVERY_RANK =
-            Map.of("accepted", 0, "queued", 0, "sending", 1, "sent", 2, "delivered", 3, "undelivered", 3, "failed", 3);
 
     /** Texts in doubt since before {@code cutoff} of which the provider never reported (ADR 0002). */
     List<OutgoingMessage> inDoubtSince(Instant cutoff) {
@@ -329,24 +235,12 @@ public class OutgoingMessages implements PendingTexts {
 
     /** A text in doubt that the provider has no record of: planned again at once, with the event that says so. */
     boolean replanInDoubt(OutgoingMessage inDoubt, Instant now) {
-        return mongo.updateFirst(
-                                query(where("_id")
-                                        .is(inDoubt.id())
-                                        .and("status")
-                                        .is(MessageStatus.IN_DOUBT)),
-                                replanned(inDoubt, now, "the provider has no record of it; sending again", now)
-                                        .unset("inDoubtSince"),
-                                OutgoingMessage.class)
-                        .getModifiedCount()
-                == 1;
+        return apply(inDoubt, inDoubt.holdUntil(now, "the provider has no record of it; sending again", now));
     }
 
     /** A text in doubt found in the provider's records: it was sent, under that id. */
     void settleFoundInProviderRecords(OutgoingMessage inDoubt, String providerId, Instant now) {
-        mongo.updateFirst(
-                query(where("_id").is(inDoubt.id()).and("status").is(MessageStatus.IN_DOUBT)),
-                sentAsReported(inDoubt, providerId, now).set("reason", "found in the provider's records"),
-                OutgoingMessage.class);
+        apply(inDoubt, inDoubt.settledByProvider(providerId, "found in the provider's records", now));
     }
 
     /**
@@ -360,10 +254,7 @@ public class OutgoingMessages implements PendingTexts {
                 || (message.status() != MessageStatus.IN_DOUBT && message.status() != MessageStatus.SENDING)) {
             return;
         }
-        mongo.updateFirst(
-                query(where("_id").is(messageId).and("status").in(MessageStatus.IN_DOUBT, MessageStatus.SENDING)),
-                sentAsReported(message, providerId, at),
-                OutgoingMessage.class);
+        apply(message, message.settledByProvider(providerId, "confirmed by the provider's report", at));
     }
 
     /**
@@ -380,11 +271,9 @@ public class OutgoingMessages implements PendingTexts {
                 continue;
             }
             Instant morning = quietHours.firstAllowedAfter(message.dueAt(), zone);
-            var result = mongo.updateFirst(
-                    query(where("_id").is(message.id()).and("status").is(MessageStatus.PLANNED)),
-                    replanned(message, morning, "re-timed for the patient's quiet hours in " + zone, now),
-                    OutgoingMessage.class);
-            moved += (int) result.getModifiedCount();
+            if (apply(message, message.holdUntil(morning, "re-timed for the patient's quiet hours in " + zone, now))) {
+                moved++;
+            }
         }
         return moved;
     }

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * An instance died after Twilio accepted a text (its 201 never recorded): what Twilio reports settles the text, so
@@ -74,12 +73,7 @@ class CrashAfterHandOverIntegrationTest {
             // the instance claims it, marks it as being handed over, Twilio accepts it... and the instance dies
             OutgoingMessage held = messages.leaseNextDue("instance-that-died", due, properties.lease())
                     .orElseThrow();
-            assertThat(messages.transition(
-                            held,
-                            MessageStatus.LEASED,
-                            new Update()
-                                    .set("status", MessageStatus.SENDING)
-                                    .set("leaseUntil", due.plus(properties.lease()))))
+            assertThat(messages.apply(held, held.handOver(phone, "fingerprint", due.plus(properties.lease()), due)))
                     .isTrue();
             // Twilio reports on it meanwhile, at the callback URL that names it
             String callback = properties.statusCallbackFor(held.id()).toString();

@@ -25,7 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Every API call is authenticated; only health and the service's {@code publicPaths} are public. {@code FRONT_DESK} books and changes, {@code INTEGRATION}
- * only reads. An OIDC issuer, when configured, makes the service a JWT resource server; otherwise the configured
+ * only reads, {@code OPERATOR} alone reaches the operations endpoints ({@code /api/operations/**}). An OIDC issuer, when configured, makes the service a JWT resource server; otherwise the configured
  * users sign in with HTTP Basic.
  */
 @AutoConfiguration(before = org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration.class)
@@ -35,6 +35,7 @@ public class SecurityConfiguration {
 
     static final String FRONT_DESK = SecurityProperties.Role.FRONT_DESK.name();
     static final String INTEGRATION = SecurityProperties.Role.INTEGRATION.name();
+    static final String OPERATOR = SecurityProperties.Role.OPERATOR.name();
 
     @Bean
     CurrentUser currentUser() {
@@ -55,6 +56,7 @@ public class SecurityConfiguration {
                         requests.requestMatchers(properties.publicPaths().toArray(String[]::new))
                                 .permitAll();
                     }
+                    requests.requestMatchers("/api/operations/**").hasRole(OPERATOR);
                     requests.requestMatchers(HttpMethod.GET, "/**")
                             .hasAnyRole(FRONT_DESK, INTEGRATION)
                             .anyRequest()

@@ -30,7 +30,8 @@ public record SecurityProperties(
 
     /**
      * @param password encoded with its id, e.g. {@code {bcrypt}$2a$...} ({@code {noop}} only for the dev stack)
-     * @param roles {@code FRONT_DESK} (book and change) or {@code INTEGRATION} (read only)
+     * @param roles {@code FRONT_DESK} (book and change), {@code INTEGRATION} (read only) or {@code OPERATOR} (the
+     *     operations endpoints, e.g. dead letters; no patient data)
      * @param clinic the clinic whose patients the user works with
      */
     public record User(
@@ -41,6 +42,7 @@ public record SecurityProperties(
 
     public enum Role {
         FRONT_DESK,
-        INTEGRATION
+        INTEGRATION,
+        OPERATOR
     }
 }
