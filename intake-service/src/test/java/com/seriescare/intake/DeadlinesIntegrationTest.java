@@ -77,10 +77,20 @@ class DeadlinesIntegrationTest {
         var checklistOverdue =
                 await().atMost(PATIENCE).until(() -> published(booked, "checklist.overdue"), list -> !list.isEmpty());
         assertThat(body(checklistOverdue.getFirst()).path("dueAt").asString()).isEqualTo("2026-11-01T16:00:00Z");
-        // the reminder carries a fresh link to the same form
-        String reminderPath =
-                Fixture.pathOf(body(checklistOverdue.getFirst()).path("link").asString());
+        // the reminder carries a fresh link to the same form, issued for notification-service alone; the older one
+        // no longer opens it (a link is a bearer secret: one that works at a time)
+        String firstPath = Fixture.checklistPath(booked, 1);
+        var reminder = await().atMost(PATIENCE)
+                .until(
+                        () -> Fixture.linksIssued(booked).stream()
+                                .filter(link -> link.path("occasion").asString().equals("overdue")
+                                        && link.path("form").asString().equals("checklist"))
+                                .toList(),
+                        list -> !list.isEmpty());
+        String reminderPath = Fixture.pathOf(reminder.getFirst().path("link").asString());
         assertThat(new FormHttp(port).get(reminderPath).html()).contains("Before your appointment");
+        assertThat(new FormHttp(port).get(firstPath).status()).isEqualTo(404);
+        assertThat(body(checklistOverdue.getFirst()).has("link")).isFalse();
         assertOnlyOnce(booked, "intake.overdue");
         assertOnlyOnce(booked, "checklist.overdue");
         assertThat(api().get("/api/series/" + booked.seriesId() + "/intake")
@@ -159,7 +169,7 @@ class DeadlinesIntegrationTest {
                                         MutableClock.class,
                                         () -> laterClock,
                                         bean -> bean.setPrimary(true)))
-                .profiles("test")
+                .profiles("dev", "test")
                 .properties(
                         "server.port=0",
                         "seriescare.deadlines.poll-interval=100ms",

@@ -31,7 +31,7 @@ final class Fixture {
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
     static final EventPublisherForTests EVENTS = new EventPublisherForTests();
-    static final RecordedTopics TOPICS = RecordedTopics.of(Topics.INTAKE_EVENTS, Topics.CARE_ALERTS);
+    static final RecordedTopics TOPICS = RecordedTopics.of(Topics.INTAKE_EVENTS, Topics.CARE_ALERTS, Topics.FORM_LINKS);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Fixture() {}
@@ -151,23 +151,33 @@ final class Fixture {
         return JSON.readTree(record.body());
     }
 
+    /** The links issued for this patient (on intake.form-links, for notification-service), oldest first. */
+    static List<JsonNode> linksIssued(Booked booked) {
+        return published(booked, "form-link.issued").stream().map(Fixture::body).toList();
+    }
+
     /** The link of the latest request for the session's checklist, as the patient gets it by text, without the host. */
     static String checklistPath(Booked booked, int sequence) {
         String sessionId = booked.sessionId(sequence);
-        var requested = await().atMost(PATIENCE)
+        var issued = await().atMost(PATIENCE)
                 .until(
-                        () -> published(booked, "checklist.requested").stream()
-                                .filter(r ->
-                                        body(r).path("sessionId").asString().equals(sessionId))
+                        () -> linksIssued(booked).stream()
+                                .filter(link -> link.path("form").asString().equals("checklist")
+                                        && link.path("sessionId").asString("").equals(sessionId)
+                                        && link.path("occasion").asString().equals("requested"))
                                 .toList(),
                         list -> !list.isEmpty());
-        return pathOf(body(requested.getLast()).path("link").asString());
+        return pathOf(issued.getLast().path("link").asString());
     }
 
     static String intakePath(Booked booked) {
-        var requested =
-                await().atMost(PATIENCE).until(() -> published(booked, "intake.requested"), list -> !list.isEmpty());
-        return pathOf(body(requested.getLast()).path("link").asString());
+        var issued = await().atMost(PATIENCE)
+                .until(
+                        () -> linksIssued(booked).stream()
+                                .filter(link -> link.path("form").asString().equals("intake"))
+                                .toList(),
+                        list -> !list.isEmpty());
+        return pathOf(issued.getLast().path("link").asString());
     }
 
     static String pathOf(String link) {

@@ -91,11 +91,13 @@ class FormRequestsIntegrationTest {
         var checklist = api().get("/api/sessions/" + booked.sessionId(1) + "/checklist");
         assertThat(checklist.json().path("dueAt").asString()).isEqualTo("2026-12-01T18:00:00Z");
         assertThat(checklist.json().path("expiresAt").asString()).isEqualTo("2026-12-02T18:00:00Z");
-        assertThat(Fixture.checklistPath(booked, 1)).isNotEqualTo(firstLink);
+        String freshLink = Fixture.checklistPath(booked, 1);
+        assertThat(freshLink).isNotEqualTo(firstLink);
         var intake = api().get("/api/series/" + booked.seriesId() + "/intake");
         assertThat(intake.json().path("dueAt").asString()).isEqualTo("2026-11-29T18:00:00Z");
-        // the link sent before still opens the form: a patient may use either text
-        assertThat(new FormHttp(port).get(firstLink).status()).isEqualTo(200);
+        // a link is a bearer secret: the fresh one revokes the one texted before
+        assertThat(new FormHttp(port).get(freshLink).status()).isEqualTo(200);
+        assertThat(new FormHttp(port).get(firstLink).status()).isEqualTo(404);
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = SharedInfrastructureInitializer.class)
-@ActiveProfiles("test")
+@ActiveProfiles({"dev", "test"})
 @Import(IntakeServiceTest.TestClock.class)
 public @interface IntakeServiceTest {
 

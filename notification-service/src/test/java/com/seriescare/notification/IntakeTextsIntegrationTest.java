@@ -5,9 +5,7 @@ import static com.seriescare.notification.TextingIntegrationTest.textsTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.seriescare.contracts.intake.ChecklistOverdue;
-import com.seriescare.contracts.intake.ChecklistRequested;
-import com.seriescare.contracts.intake.IntakeOverdue;
+import com.seriescare.contracts.intake.FormLinkIssued;
 import com.seriescare.contracts.intake.IntakeRequested;
 import com.seriescare.notification.dispatch.OutgoingMessages;
 import com.seriescare.testsupport.EventPublisherForTests;
@@ -18,7 +16,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The intake form's link goes to the patient when intake asks for it, and again when it is overdue. */
+/**
+ * The form links go to the patient as intake-service issues them (on {@code intake.form-links}, the topic only this
+ * service reads): at once for the intake, two days before a checklist is due, again when a form is overdue.
+ */
 @NotificationServiceTest
 class IntakeTextsIntegrationTest {
 
@@ -46,15 +47,22 @@ class IntakeTextsIntegrationTest {
     void theIntakeLinkIsSentOnceAndTheOverdueReminderOnce() {
         var patient = registered(true, "en", "America/Denver");
         String intakeId = UUID.randomUUID().toString();
-        var requested = new IntakeRequested(
+        var requested = link(
                 patient.patientId(),
                 "series-1",
+                null,
                 intakeId,
+                FormLinkIssued.REQUESTED,
                 LINK,
-                Instant.parse("2026-11-28T16:00:00Z"),
-                NotificationServiceTest.NOW);
-        var overdue = new IntakeOverdue(
-                patient.patientId(), "series-1", intakeId, LINK, Instant.parse("2026-11-28T16:00:00Z"));
+                Instant.parse("2026-11-28T16:00:00Z"));
+        var overdue = link(
+                patient.patientId(),
+                "series-1",
+                null,
+                intakeId,
+                FormLinkIssued.OVERDUE,
+                LINK,
+                Instant.parse("2026-11-28T16:00:00Z"));
         events.publish(patient);
         events.publish(requested);
         events.publish(requested);
@@ -83,8 +91,8 @@ class IntakeTextsIntegrationTest {
         var patient = registered(true, "es", "America/Denver");
         String checklistId = UUID.randomUUID().toString();
         Instant due = NotificationServiceTest.NOW.plus(Duration.ofHours(30)); // due in 30 h: link at once
-        var requested = new ChecklistRequested(
-                patient.patientId(), "series-2", "session-2", checklistId, LINK, due, NotificationServiceTest.NOW);
+        var requested =
+                link(patient.patientId(), "series-2", "session-2", checklistId, FormLinkIssued.REQUESTED, LINK, due);
         events.publish(patient);
         events.publish(requested);
         events.publish(requested);
@@ -96,7 +104,8 @@ class IntakeTextsIntegrationTest {
                         "Hola Ana, antes de su siguiente cita en Front Range Clinic, responda unas preguntas breves: "
                                 + LINK + " ¿Preguntas? (303) 555-0100");
 
-        var overdue = new ChecklistOverdue(patient.patientId(), "series-2", "session-2", checklistId, LINK, due);
+        var overdue =
+                link(patient.patientId(), "series-2", "session-2", checklistId, FormLinkIssued.OVERDUE, LINK, due);
         // days later in life; two hours later is enough for the two-hour spacing between texts
         clock.advance(Duration.ofHours(2));
         events.publish(overdue);
@@ -119,22 +128,16 @@ class IntakeTextsIntegrationTest {
         Instant firstDue = Instant.parse("2026-12-10T16:00:00Z");
         Instant movedDue = Instant.parse("2026-12-14T16:00:00Z");
         events.publish(patient);
-        events.publish(new ChecklistRequested(
+        events.publish(link(
+                patient.patientId(), "series-3", "session-3", checklistId, FormLinkIssued.REQUESTED, LINK, firstDue));
+        events.publish(link(
                 patient.patientId(),
                 "series-3",
                 "session-3",
                 checklistId,
-                LINK,
-                firstDue,
-                NotificationServiceTest.NOW));
-        events.publish(new ChecklistRequested(
-                patient.patientId(),
-                "series-3",
-                "session-3",
-                checklistId,
+                FormLinkIssued.REQUESTED,
                 LINK + "-new",
-                movedDue,
-                NotificationServiceTest.NOW.plusSeconds(60)));
+                movedDue));
 
         await().atMost(Duration.ofSeconds(30))
                 .until(
@@ -153,13 +156,14 @@ class IntakeTextsIntegrationTest {
         clock.set(Instant.parse("2026-10-21T02:00:00Z"));
         var patient = registered(true, "en", "America/New_York"); // 22:00 for the patient: quiet hours
         String intakeId = UUID.randomUUID().toString();
-        events.publish(new IntakeRequested(
+        events.publish(link(
                 patient.patientId(),
                 "series-9",
+                null,
                 intakeId,
+                FormLinkIssued.REQUESTED,
                 LINK,
-                Instant.parse("2026-11-28T16:00:00Z"),
-                clock.instant()));
+                Instant.parse("2026-11-28T16:00:00Z")));
 
         var planned = await().atMost(Duration.ofSeconds(30))
                 .until(() -> messages.forPatient(patient.patientId()), list -> !list.isEmpty())
@@ -181,14 +185,51 @@ class IntakeTextsIntegrationTest {
     }
 
     @Test
+    void theNewsOnIntakeEventsTextsNothing() {
+        // intake.events carries no link any more: only a link issued on intake.form-links is texted
+        var patient = registered(true, "en", "America/Denver");
+        events.publish(patient);
+        events.publish(new IntakeRequested(
+                patient.patientId(),
+                "series-n",
+                UUID.randomUUID().toString(),
+                Instant.parse("2026-11-28T16:00:00Z"),
+                NotificationServiceTest.NOW));
+
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> messages.forPatient(patient.patientId()).isEmpty());
+    }
+
+    @Test
     void aChecklistLinkIsPlannedForTwoDaysBeforeItsDeadline() {
         Instant due = Instant.parse("2026-11-30T16:00:00Z");
-        var requested = new ChecklistRequested("p", "s", "x", "c", LINK, due, NotificationServiceTest.NOW);
+        var requested = link("p", "s", "x", "c", FormLinkIssued.REQUESTED, LINK, due);
 
-        var planned = com.seriescare.notification.planning.MessagePlanner.checklistLink(
-                requested, NotificationServiceTest.NOW);
+        var planned =
+                com.seriescare.notification.planning.MessagePlanner.formLink(requested, NotificationServiceTest.NOW);
 
         assertThat(planned.dueAt()).isEqualTo(Instant.parse("2026-11-28T16:00:00Z"));
         assertThat(planned.sessionId()).isEqualTo("x");
+    }
+
+    static FormLinkIssued link(
+            String patientId,
+            String seriesId,
+            String sessionId,
+            String formId,
+            String occasion,
+            String link,
+            Instant dueAt) {
+        return new FormLinkIssued(
+                patientId,
+                seriesId,
+                sessionId,
+                formId,
+                sessionId == null ? FormLinkIssued.INTAKE : FormLinkIssued.CHECKLIST,
+                occasion,
+                link,
+                dueAt,
+                NotificationServiceTest.NOW);
     }
 }

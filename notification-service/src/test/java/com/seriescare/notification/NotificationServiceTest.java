@@ -36,6 +36,7 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(
         initializers = {SharedInfrastructureInitializer.class, NotificationServiceTest.PointTwilioAtTheFake.class})
 @Import(NotificationServiceTest.TestClock.class)
+@org.springframework.test.context.ActiveProfiles("dev")
 public @interface NotificationServiceTest {
 
     Instant NOW = Instant.parse("2026-10-20T16:00:00Z");

@@ -41,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsesSharedInfrastructure
-@ActiveProfiles("test")
+@ActiveProfiles({"dev", "test"})
 @Import(JwtResourceServerIntegrationTest.Clock.class)
 class JwtResourceServerIntegrationTest {
 
@@ -81,6 +81,24 @@ class JwtResourceServerIntegrationTest {
         assertThat(forged.statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void aTokenThatNamesNoClinicIsRefusedWithAProblemNotA500() throws Exception {
+        var noClinic = send("POST", "/api/patients", token(List.of("FRONT_DESK"), null), Api.ANA);
+        var read = send("GET", "/api/patients?q=Ana", token(List.of("FRONT_DESK"), null), "");
+
+        assertThat(noClinic.statusCode()).as(noClinic.body()).isEqualTo(403);
+        assertThat(noClinic.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).contains("application/problem+json"));
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(403);
+    }
+
+    @Test
+    void aTokenIssuedForAnotherAudienceIsNotTaken() throws Exception {
+        var elsewhere = send("POST", "/api/patients", token(List.of("FRONT_DESK"), "front-range", "billing"), Api.ANA);
+
+        assertThat(elsewhere.statusCode()).isEqualTo(401);
+    }
+
     private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
         return HttpClient.newHttpClient()
                 .send(
@@ -93,8 +111,13 @@ class JwtResourceServerIntegrationTest {
     }
 
     static String token(List<String> roles, String clinic) throws Exception {
+        return token(roles, clinic, "seriescare");
+    }
+
+    static String token(List<String> roles, String clinic, String audience) throws Exception {
         var claims = new JWTClaimsSet.Builder()
                 .issuer(issuerUri())
+                .audience(audience)
                 .subject("nurse-1")
                 .claim("roles", roles)
                 .claim("clinic", clinic)

@@ -116,6 +116,31 @@ class ReadinessIntegrationTest {
     }
 
     @Test
+    void aTextTwilioCouldNotDeliverShowsWhyOnTheDay() {
+        events.publish(new MessageStatusChanged(
+                patientId,
+                "m-landline",
+                "prep_tips",
+                seriesId,
+                firstSession,
+                "undelivered",
+                T.plusSeconds(5),
+                null,
+                "Twilio error 30006: a landline or a carrier that cannot receive texts"));
+
+        JsonNode session = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> firstSessionOfTheDay(),
+                        s -> "undelivered"
+                                .equals(s.path("readiness")
+                                        .path("lastText")
+                                        .path("status")
+                                        .asString()));
+        assertThat(session.path("readiness").path("lastText").path("reason").asString())
+                .contains("30006", "landline");
+    }
+
+    @Test
     void theDayAnswersOnceTheSeriesHasATextAndItsSessionsNoneYet() {
         // the booking confirmation is a text of the series; the day view answered 500 for every session after it
         events.publish(new MessageStatusChanged(
@@ -179,12 +204,10 @@ class ReadinessIntegrationTest {
     void overdueFormsAndAnswersForAClinicianShowUntilTheyNoLongerApply() {
         Instant intakeDue = Instant.parse("2026-11-28T16:00:00Z");
         Instant checklistDue = Instant.parse("2026-11-30T16:00:00Z");
-        String link = "https://forms.example/f/x/y";
-        events.publish(new IntakeOverdue(patientId, seriesId, "intake-" + seriesId, link, intakeDue));
-        events.publish(new ChecklistRequested(
-                patientId, seriesId, firstSession, "list-" + firstSession, link, checklistDue, T));
+        events.publish(new IntakeOverdue(patientId, seriesId, "intake-" + seriesId, intakeDue));
         events.publish(
-                new ChecklistOverdue(patientId, seriesId, firstSession, "list-" + firstSession, link, checklistDue));
+                new ChecklistRequested(patientId, seriesId, firstSession, "list-" + firstSession, checklistDue, T));
+        events.publish(new ChecklistOverdue(patientId, seriesId, firstSession, "list-" + firstSession, checklistDue));
         var intakeFlag = new IntakeFlagged(
                 patientId, seriesId, null, "intake-" + seriesId, "intake", List.of("high_blood_pressure"), T);
         events.publish(intakeFlag);
@@ -213,7 +236,6 @@ class ReadinessIntegrationTest {
                 seriesId,
                 firstSession,
                 "list-" + firstSession,
-                link,
                 checklistDue.plus(Duration.ofDays(2)),
                 T.plusSeconds(60)));
         // and the intake came in late

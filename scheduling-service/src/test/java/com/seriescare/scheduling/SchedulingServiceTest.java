@@ -22,7 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsesSharedInfrastructure
-@ActiveProfiles("test")
+@ActiveProfiles({"dev", "test"})
 @Import(SchedulingServiceTest.TestClock.class)
 public @interface SchedulingServiceTest {
 

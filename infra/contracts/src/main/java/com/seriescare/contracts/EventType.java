@@ -4,6 +4,7 @@ import com.seriescare.contracts.care.CareAlertRaised;
 import com.seriescare.contracts.intake.ChecklistCompleted;
 import com.seriescare.contracts.intake.ChecklistOverdue;
 import com.seriescare.contracts.intake.ChecklistRequested;
+import com.seriescare.contracts.intake.FormLinkIssued;
 import com.seriescare.contracts.intake.IntakeCompleted;
 import com.seriescare.contracts.intake.IntakeFlagged;
 import com.seriescare.contracts.intake.IntakeOverdue;
@@ -42,6 +43,7 @@ public enum EventType {
     SESSION_MISSED("clinic.session.missed.v1", Topics.SESSION_EVENTS, SessionMissed.class),
     SESSION_CONFIRMED("clinic.session.confirmed.v1", Topics.SESSION_EVENTS, SessionConfirmed.class),
     INTAKE_REQUESTED("clinic.intake.requested.v1", Topics.INTAKE_EVENTS, IntakeRequested.class),
+    FORM_LINK_ISSUED("clinic.form-link.issued.v1", Topics.FORM_LINKS, FormLinkIssued.class),
     INTAKE_OVERDUE("clinic.intake.overdue.v1", Topics.INTAKE_EVENTS, IntakeOverdue.class),
     INTAKE_COMPLETED("clinic.intake.completed.v1", Topics.INTAKE_EVENTS, IntakeCompleted.class),
     CHECKLIST_COMPLETED("clinic.checklist.completed.v1", Topics.INTAKE_EVENTS, ChecklistCompleted.class),

@@ -12,6 +12,12 @@ public final class Topics {
     /** Intake questionnaires and pre-visit checklists, published by intake-service. */
     public static final String INTAKE_EVENTS = "intake.events";
 
+    /**
+     * Form links (bearer secrets), published by intake-service for notification-service alone: topic ACLs let only
+     * notification-service read it; integrations never do.
+     */
+    public static final String FORM_LINKS = "intake.form-links";
+
     /** Texts planned, sent and replied to, published by notification-service. */
     public static final String NOTIFICATION_EVENTS = "notification.events";
 

@@ -7,6 +7,7 @@ import com.seriescare.contracts.care.CareAlertRaised;
 import com.seriescare.contracts.intake.ChecklistCompleted;
 import com.seriescare.contracts.intake.ChecklistOverdue;
 import com.seriescare.contracts.intake.ChecklistRequested;
+import com.seriescare.contracts.intake.FormLinkIssued;
 import com.seriescare.contracts.intake.IntakeCompleted;
 import com.seriescare.contracts.intake.IntakeFlagged;
 import com.seriescare.contracts.intake.IntakeOverdue;
@@ -154,21 +155,33 @@ class EventContractTest {
                         2,
                         AppointmentStatus.noshow,
                         NOW),
-                new IntakeRequested(
-                        "p-1", "s-1", "i-1", "https://forms.example/f/Zx8kQ2", START.minusSeconds(259_200), NOW),
-                new IntakeOverdue("p-1", "s-1", "i-1", "https://forms.example/f/Zx8kQ2", START.minusSeconds(259_200)),
-                new IntakeCompleted("p-1", "s-1", NOW, "patient"),
-                new ChecklistCompleted("p-1", "s-1", "x-1", true, NOW, "patient"),
-                new ChecklistCompleted("p-1", "s-1", "x-1", false, NOW, null),
-                new ChecklistRequested(
+                new IntakeRequested("p-1", "s-1", "i-1", START.minusSeconds(259_200), NOW),
+                new IntakeOverdue("p-1", "s-1", "i-1", START.minusSeconds(259_200)),
+                new FormLinkIssued(
+                        "p-1",
+                        "s-1",
+                        null,
+                        "i-1",
+                        FormLinkIssued.INTAKE,
+                        FormLinkIssued.REQUESTED,
+                        "https://forms.example/f/Zx8kQ2/k3J9",
+                        START.minusSeconds(259_200),
+                        NOW),
+                new FormLinkIssued(
                         "p-1",
                         "s-1",
                         "x-1",
                         "c-1",
+                        FormLinkIssued.CHECKLIST,
+                        FormLinkIssued.OVERDUE,
                         "https://forms.example/f/k3J9/Zx8kQ2",
-                        START.minusSeconds(86_400),
+                        START,
                         NOW),
-                new ChecklistOverdue("p-1", "s-1", "x-1", "c-1", "https://forms.example/f/k3J9/Zx8kQ2", START),
+                new IntakeCompleted("p-1", "s-1", NOW, "patient"),
+                new ChecklistCompleted("p-1", "s-1", "x-1", true, NOW, "patient"),
+                new ChecklistCompleted("p-1", "s-1", "x-1", false, NOW, null),
+                new ChecklistRequested("p-1", "s-1", "x-1", "c-1", START.minusSeconds(86_400), NOW),
+                new ChecklistOverdue("p-1", "s-1", "x-1", "c-1", START),
                 new IntakeFlagged("p-1", "s-1", null, "i-1", "intake", java.util.List.of("pregnancy"), NOW),
                 new IntakeFlagged(
                         "p-1",

@@ -31,6 +31,9 @@ public final class DevStack implements AutoCloseable {
             new Service("intake", "intake-service/target/intake-service.jar", 8082),
             new Service("notification", "notification-service/target/notification-service.jar", 8083));
 
+    /** The services' profile on this machine: dev users, the local SMS sink, {@code /api/dev/**}. */
+    public static final String DEV_PROFILE = "dev";
+
     /** JVM options for each service: small heaps so three services and a broker fit beside a developer's IDE. */
     public static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
 
@@ -77,7 +80,10 @@ public final class DevStack implements AutoCloseable {
 
         Map<String, String> env = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "MONGODB_URI", mongo.uri());
+                "MONGODB_URI", mongo.uri(),
+                // dev users, the local SMS sink and /api/dev/**: this machine only (a profile the services refuse
+                // to go without in any other way)
+                "SPRING_PROFILES_ACTIVE", DEV_PROFILE);
         List<ServiceProcess> services = new ArrayList<>();
         for (Service service : SERVICES) {
             var withPort = new java.util.HashMap<>(env);

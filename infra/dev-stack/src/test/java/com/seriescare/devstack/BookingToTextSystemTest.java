@@ -123,6 +123,21 @@ class BookingToTextSystemTest {
         var form = JsonHttp.at(link).get("");
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.body()).contains("Before your first appointment");
+
+        // an integration reading intake.events (EHR, billing, analytics) learns the form is waiting, never its link
+        String token = link.substring(link.lastIndexOf('/') + 1);
+        try (var integration = com.seriescare.testsupport.RecordedTopics.at(
+                system.kafkaBootstrapServers(), com.seriescare.contracts.Topics.INTAKE_EVENTS)) {
+            var intakeNews = await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> integration.forKey(patientId),
+                            records -> records.stream().anyMatch(r -> r.ceType().equals("clinic.intake.requested.v1")));
+            assertThat(intakeNews)
+                    .allSatisfy(record -> assertThat(record.body())
+                            .doesNotContain(token)
+                            .doesNotContain("/f/")
+                            .doesNotContain("\"link\""));
+        }
     }
 
     /** A fixed-offset IANA zone (Etc/GMT±N) where it is between 12:00 and 13:00 now. */

@@ -5,7 +5,6 @@ import com.seriescare.testsupport.TwilioFake;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +27,8 @@ final class Cluster implements AutoCloseable {
 
     final TwilioFake twilio = TwilioFake.start();
     private final Path data;
-    private final int storePort = freePort();
-    private final int brokerPort = freeAdjacentPorts();
+    private final int storePort = Ports.free();
+    private final int brokerPort = Ports.freePair();
     private final PrintStream log;
     private final Map<String, ServiceProcess> instances = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new HashMap<>();
@@ -84,7 +83,7 @@ final class Cluster implements AutoCloseable {
                 .filter(s -> s.name().equals(service))
                 .findFirst()
                 .orElseThrow();
-        int port = ports.computeIfAbsent(name, n -> freePort());
+        int port = ports.computeIfAbsent(name, n -> Ports.free());
         Map<String, String> env = new HashMap<>(Map.of(
                 "PORT",
                 String.valueOf(port),
@@ -106,6 +105,7 @@ final class Cluster implements AutoCloseable {
                 "http://localhost:" + port));
         // the suite books many patients into the same hours; chairs are not what it tests
         env.put("CLINIC_CHAIRS", "1000");
+        env.put("SPRING_PROFILES_ACTIVE", DevStack.DEV_PROFILE);
         List<String> jvm = new ArrayList<>(DevStack.SERVICE_JVM_OPTIONS);
         jvm.add("-Dseriescare.dev.clock-control=true");
         instances.put(name, ServiceProcess.startJar(name, RunningSystem.ROOT.resolve(packaged.jar()), jvm, env, log));
@@ -182,16 +182,12 @@ final class Cluster implements AutoCloseable {
 
     /** A patient texts the clinic, through Twilio's signed webhook, to the given notification instance. */
     int patientTexts(String notificationInstance, String fromPhone, String body) {
-        return twilio.callWebhook(
+        return twilio.textFromPatient(
                 RunningSystem.PUBLIC_BASE_URL + "/twilio/inbound",
                 url(notificationInstance) + "/twilio/inbound",
-                Map.of(
-                        "From", fromPhone,
-                        "To", TWILIO_NUMBER,
-                        "Body", body,
-                        "MessageSid",
-                                "SM" + java.util.UUID.randomUUID().toString().replace("-", ""),
-                        "AccountSid", TwilioFake.ACCOUNT_SID));
+                fromPhone,
+                TWILIO_NUMBER,
+                body);
     }
 
     private synchronized void killAll() {
@@ -211,25 +207,5 @@ final class Cluster implements AutoCloseable {
         }
         twilio.close();
         log.close();
-    }
-
-    private static int freeAdjacentPorts() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port = freePort();
-            try (var next = new ServerSocket(port + 1)) {
-                return port;
-            } catch (IOException taken) {
-                // try another
-            }
-        }
-        throw new IllegalStateException("no two adjacent free ports");
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

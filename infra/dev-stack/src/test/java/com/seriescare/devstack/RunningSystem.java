@@ -5,7 +5,6 @@ import com.seriescare.testsupport.TwilioFake;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,13 +71,13 @@ final class RunningSystem implements AutoCloseable {
             var system = new RunningSystem(
                     TwilioFake.start(), new PrintStream(Files.newOutputStream(logs.resolve("services.log")), true));
             Path data = Files.createTempDirectory("seriescare-system");
-            system.store = MongoStore.start(data, freePort());
-            system.broker = KafkaBroker.start(data, freeAdjacentPorts(), system.serviceLog);
+            system.store = MongoStore.start(data, Ports.free());
+            system.broker = KafkaBroker.start(data, Ports.freePair(), system.serviceLog);
             List<String> jvmOptions = new ArrayList<>(DevStack.SERVICE_JVM_OPTIONS);
             jvmOptions.add("-Dseriescare.dev.clock-control=true");
             List<URI> health = new ArrayList<>();
             for (DevStack.Service service : DevStack.SERVICES) {
-                int port = freePort();
+                int port = Ports.free();
                 Map<String, String> env = new HashMap<>(Map.of(
                         "PORT",
                         String.valueOf(port),
@@ -98,6 +97,7 @@ final class RunningSystem implements AutoCloseable {
                         PUBLIC_BASE_URL));
                 // patients reach intake-service's forms wherever it listens
                 env.put("FORMS_PUBLIC_BASE_URL", "http://localhost:" + port);
+                env.put("SPRING_PROFILES_ACTIVE", DevStack.DEV_PROFILE);
                 system.services.add(ServiceProcess.startJar(
                         service.name(), ROOT.resolve(service.jar()), jvmOptions, env, system.serviceLog));
                 system.ports.put(service.name(), port);
@@ -123,20 +123,12 @@ final class RunningSystem implements AutoCloseable {
 
     /** A patient texts the clinic: Twilio's signed inbound webhook, as Twilio would call it. */
     int patientTexts(String fromPhone, String body) {
-        return twilio.callWebhook(
+        return twilio.textFromPatient(
                 PUBLIC_BASE_URL + "/twilio/inbound",
                 url("notification") + "/twilio/inbound",
-                Map.of(
-                        "From",
-                        fromPhone,
-                        "To",
-                        TWILIO_NUMBER,
-                        "Body",
-                        body,
-                        "MessageSid",
-                        "SM" + java.util.UUID.randomUUID().toString().replace("-", ""),
-                        "AccountSid",
-                        TwilioFake.ACCOUNT_SID));
+                fromPhone,
+                TWILIO_NUMBER,
+                body);
     }
 
     List<TwilioFake.SentMessage> textsTo(String phone) {
@@ -176,26 +168,5 @@ final class RunningSystem implements AutoCloseable {
         }
         twilio.close();
         serviceLog.close();
-    }
-
-    /** A port whose next one is free too: the broker's controller listens on port + 1. */
-    private static int freeAdjacentPorts() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port = freePort();
-            try (var next = new ServerSocket(port + 1)) {
-                return port;
-            } catch (IOException taken) {
-                // try another
-            }
-        }
-        throw new IllegalStateException("no two adjacent free ports");
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -22,15 +22,18 @@ public class ServiceSupportAutoConfiguration {
      * precision MongoDB stores, so an instant reads back exactly as it was returned.
      */
     @Bean
-    @ConditionalOnMissingBean
-    @ConditionalOnProperty(name = "seriescare.dev.clock-control", havingValue = "false", matchIfMissing = true)
+    @ConditionalOnMissingBean // a test's clock, or the dev profile's travelling one (registered first, below)
     Clock clock() {
         return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     }
 
-    /** A clock a system test moves forward through a series' days ({@code /api/dev/clock}); never in production. */
+    /**
+     * A clock a system test moves forward through a series' days ({@code /api/dev/clock}): with
+     * {@code seriescare.dev.clock-control=true} in the dev profile only, never in production.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "seriescare.dev.clock-control", havingValue = "true")
+    @org.springframework.context.annotation.Profile("dev")
     @Import(ClockControl.class)
     static class ClockControlConfiguration {
         @Bean

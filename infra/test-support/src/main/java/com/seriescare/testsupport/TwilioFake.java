@@ -155,6 +155,24 @@ public final class TwilioFake implements AutoCloseable {
     }
 
     /**
+     * A patient texts {@code body} from {@code from} to the clinic's number {@code to}: Twilio's signed inbound
+     * webhook, as Twilio would call it at {@code publicUrl} (signed for it) and the service receives it at
+     * {@code actualUrl}. Returns the HTTP status the service answered.
+     */
+    public int textFromPatient(String publicUrl, String actualUrl, String from, String to, String body) {
+        return callWebhook(
+                publicUrl,
+                actualUrl,
+                Map.of(
+                        "From", from,
+                        "To", to,
+                        "Body", body,
+                        "MessageSid",
+                                "SM" + java.util.UUID.randomUUID().toString().replace("-", ""),
+                        "AccountSid", ACCOUNT_SID));
+    }
+
+    /**
      * Calls a webhook the way Twilio does: a form-encoded POST signed with {@code X-Twilio-Signature} (HMAC-SHA1 of
      * the public URL followed by every field name and value in name order, keyed by the auth token, Base64).
      *

@@ -68,7 +68,10 @@ public class DeadlineWatch {
         }
         String token = LinkTokens.newToken();
         boolean marked = forms.change(
-                snapshot, form.overdue(), token, List.of(FormEvents.overdue(form, links.link(form.id(), token))));
+                snapshot,
+                form.overdue(),
+                token,
+                FormEvents.overdue(form, links.link(form.id(), token), clock.instant()));
         if (marked) {
             log.info("{} {} is overdue (was due {})", form.kind(), form.id(), form.dueAt());
         }

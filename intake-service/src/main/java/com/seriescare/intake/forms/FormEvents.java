@@ -5,10 +5,12 @@ import com.seriescare.contracts.care.CareAlertRaised;
 import com.seriescare.contracts.intake.ChecklistCompleted;
 import com.seriescare.contracts.intake.ChecklistOverdue;
 import com.seriescare.contracts.intake.ChecklistRequested;
+import com.seriescare.contracts.intake.FormLinkIssued;
 import com.seriescare.contracts.intake.IntakeCompleted;
 import com.seriescare.contracts.intake.IntakeFlagged;
 import com.seriescare.contracts.intake.IntakeOverdue;
 import com.seriescare.contracts.intake.IntakeRequested;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,30 +20,47 @@ public final class FormEvents {
 
     private FormEvents() {}
 
-    public static ClinicEvent requested(PatientForm form, String link) {
-        return switch (form.kind()) {
+    /**
+     * The form is waiting: news for everyone on {@code intake.events}, and its link, a bearer secret, for
+     * notification-service alone on {@code intake.form-links}.
+     */
+    public static List<ClinicEvent> requested(PatientForm form, String link, Instant now) {
+        ClinicEvent news = switch (form.kind()) {
             case INTAKE ->
-                new IntakeRequested(
-                        form.patientId(), form.seriesId(), form.id(), link, form.dueAt(), form.requestedAt());
+                new IntakeRequested(form.patientId(), form.seriesId(), form.id(), form.dueAt(), form.requestedAt());
             case CHECKLIST ->
                 new ChecklistRequested(
                         form.patientId(),
                         form.seriesId(),
                         form.sessionId(),
                         form.id(),
-                        link,
                         form.dueAt(),
                         form.requestedAt());
         };
+        return List.of(news, linkIssued(form, FormLinkIssued.REQUESTED, link, now));
     }
 
-    public static ClinicEvent overdue(PatientForm form, String link) {
-        return switch (form.kind()) {
-            case INTAKE -> new IntakeOverdue(form.patientId(), form.seriesId(), form.id(), link, form.dueAt());
+    /** The form is overdue: news for everyone, and a fresh link for the reminder text, for notification-service. */
+    public static List<ClinicEvent> overdue(PatientForm form, String link, Instant now) {
+        ClinicEvent news = switch (form.kind()) {
+            case INTAKE -> new IntakeOverdue(form.patientId(), form.seriesId(), form.id(), form.dueAt());
             case CHECKLIST ->
-                new ChecklistOverdue(
-                        form.patientId(), form.seriesId(), form.sessionId(), form.id(), link, form.dueAt());
+                new ChecklistOverdue(form.patientId(), form.seriesId(), form.sessionId(), form.id(), form.dueAt());
         };
+        return List.of(news, linkIssued(form, FormLinkIssued.OVERDUE, link, now));
+    }
+
+    private static FormLinkIssued linkIssued(PatientForm form, String occasion, String link, Instant now) {
+        return new FormLinkIssued(
+                form.patientId(),
+                form.seriesId(),
+                form.sessionId(),
+                form.id(),
+                form.kind() == FormKind.INTAKE ? FormLinkIssued.INTAKE : FormLinkIssued.CHECKLIST,
+                occasion,
+                link,
+                form.dueAt(),
+                now);
     }
 
     /** Completed, flagged when answers need a clinician, and a care alert at once for a positive safety answer. */

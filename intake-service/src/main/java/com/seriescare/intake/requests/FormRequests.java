@@ -104,7 +104,7 @@ public class FormRequests {
         List<ClinicEvent> events = List.of();
         if (moved.status().isOpen() && !moved.dueAt().equals(checklist.form().dueAt())) {
             token = LinkTokens.newToken();
-            events = List.of(FormEvents.requested(moved, links.link(moved.id(), token)));
+            events = FormEvents.requested(moved, links.link(moved.id(), token), clock.instant());
         }
         if (forms.change(checklist, moved, token, events)) {
             log.info("Checklist {} follows its session to {}", moved.id(), moved.sessionStart());
@@ -144,7 +144,7 @@ public class FormRequests {
 
     private void request(PatientForm form) {
         String token = LinkTokens.newToken();
-        if (forms.create(form, token, List.of(FormEvents.requested(form, links.link(form.id(), token))))) {
+        if (forms.create(form, token, FormEvents.requested(form, links.link(form.id(), token), clock.instant()))) {
             log.info("{} {} requested for series {}", form.kind(), form.id(), form.seriesId());
         }
     }

@@ -61,13 +61,14 @@ public class PatientForms {
     /**
      * Replaces the form if it is still at the snapshot's version.
      *
-     * @param newToken a further token that opens the form (for a link sent again), or null
+     * @param newToken the token of a fresh link (sent again: the form moved, or a reminder); it replaces the older
+     *     ones, which open the form no more (a link is a bearer secret: the fewer that work, the better), or null
      * @return false when the form changed meanwhile: nothing was saved
      */
     public boolean change(Snapshot before, PatientForm after, String newToken, List<ClinicEvent> events) {
         Update update = new Update().set("form", after).inc("version", 1);
         if (newToken != null) {
-            update.push("tokenHashes", LinkTokens.hash(newToken));
+            update.set("tokenHashes", List.of(LinkTokens.hash(newToken)));
         }
         if (!events.isEmpty()) {
             update.push("outbox").each(outbox.entriesFor(events).toArray());

@@ -16,9 +16,15 @@ class EventConsumers {
         return CloudEventConsumers.decodingWith(codec, handler::on);
     }
 
-    /** Intake requests and deadlines, handled by the same planning as scheduling events. */
+    /** Intake's news (nothing to text there any more: the links come on their own topic). */
     @Bean
     Consumer<Message<byte[]>> intakeEvents(EventCodec codec, SchedulingEvents handler) {
+        return CloudEventConsumers.decodingWith(codec, handler::on);
+    }
+
+    /** Form links to text, from the topic only this service reads. */
+    @Bean
+    Consumer<Message<byte[]>> formLinks(EventCodec codec, SchedulingEvents handler) {
         return CloudEventConsumers.decodingWith(codec, handler::on);
     }
 }

@@ -1,10 +1,7 @@
 package com.seriescare.notification.events;
 
 import com.seriescare.contracts.ClinicEvent;
-import com.seriescare.contracts.intake.ChecklistOverdue;
-import com.seriescare.contracts.intake.ChecklistRequested;
-import com.seriescare.contracts.intake.IntakeOverdue;
-import com.seriescare.contracts.intake.IntakeRequested;
+import com.seriescare.contracts.intake.FormLinkIssued;
 import com.seriescare.contracts.scheduling.PatientContactChanged;
 import com.seriescare.contracts.scheduling.PatientRegistered;
 import com.seriescare.contracts.scheduling.SeriesBooked;
@@ -21,6 +18,7 @@ import com.seriescare.notification.consent.TextingConsent;
 import com.seriescare.notification.dispatch.OutgoingMessages;
 import com.seriescare.notification.patients.PatientContact;
 import com.seriescare.notification.patients.PatientContacts;
+import com.seriescare.notification.planning.MessageKind;
 import com.seriescare.notification.planning.MessagePlanner;
 import com.seriescare.notification.planning.MessageRules;
 import com.seriescare.notification.planning.PlannedMessage;
@@ -148,18 +146,14 @@ class SchedulingEvents {
                 MessagePlanner.afterSession(done, zoneOf(done.patientId(), ZoneId.of(done.timeZone())), rules)
                         .forEach(text -> plan(text, ZoneId.of(done.timeZone())));
             }
-            // intake's events name no zone: the clinic's, until the patient's own is known
-            case IntakeRequested requested ->
-                plan(MessagePlanner.intakeLink(requested, clock.instant()), clinic.timeZone());
-            case IntakeOverdue overdue ->
-                plan(MessagePlanner.intakeOverdue(overdue, clock.instant()), clinic.timeZone());
-            case ChecklistRequested requested -> {
-                var link = MessagePlanner.checklistLink(requested, clock.instant());
-                messages.supersedeChecklistLink(requested.sessionId(), link.planKey());
-                plan(link, clinic.timeZone());
+            // intake's links name no zone: the clinic's, until the patient's own is known
+            case FormLinkIssued issued -> {
+                var text = MessagePlanner.formLink(issued, clock.instant());
+                if (text.kind() == MessageKind.CHECKLIST_LINK) {
+                    messages.supersedeChecklistLink(issued.sessionId(), text.planKey());
+                }
+                plan(text, clinic.timeZone());
             }
-            case ChecklistOverdue overdue ->
-                plan(MessagePlanner.checklistOverdue(overdue, clock.instant()), clinic.timeZone());
             default -> log.debug("Nothing to do for {}", event.type().ceType());
         }
     }

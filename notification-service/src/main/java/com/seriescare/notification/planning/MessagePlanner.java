@@ -1,9 +1,6 @@
 package com.seriescare.notification.planning;
 
-import com.seriescare.contracts.intake.ChecklistOverdue;
-import com.seriescare.contracts.intake.ChecklistRequested;
-import com.seriescare.contracts.intake.IntakeOverdue;
-import com.seriescare.contracts.intake.IntakeRequested;
+import com.seriescare.contracts.intake.FormLinkIssued;
 import com.seriescare.contracts.scheduling.BookedSession;
 import com.seriescare.contracts.scheduling.SeriesBooked;
 import com.seriescare.contracts.scheduling.SessionCancelled;
@@ -210,76 +207,38 @@ public final class MessagePlanner {
                 key, kind, patientId, seriesId, sessionId, revision, due, List.of(start), null, false, null);
     }
 
-    /** The link to the intake form, at once. */
-    public static PlannedMessage intakeLink(IntakeRequested requested, Instant now) {
+    /**
+     * The text a form link was issued for: the intake form at once; a session's checklist two days before it is due
+     * (at once when that has passed); an overdue reminder at once. Keyed by the form, the kind and (for checklists)
+     * the due time: a moved session's checklist is requested again, and that request is a new text.
+     */
+    public static PlannedMessage formLink(FormLinkIssued issued, Instant now) {
+        boolean intake = FormLinkIssued.INTAKE.equals(issued.form());
+        boolean overdue = FormLinkIssued.OVERDUE.equals(issued.occasion());
+        MessageKind kind = intake
+                ? (overdue ? MessageKind.INTAKE_OVERDUE : MessageKind.INTAKE_LINK)
+                : (overdue ? MessageKind.CHECKLIST_OVERDUE : MessageKind.CHECKLIST_LINK);
+        String key = issued.formId() + ":" + kind
+                + (intake ? "" : ":" + issued.dueAt().getEpochSecond());
+        Instant due = now;
+        if (kind == MessageKind.CHECKLIST_LINK) {
+            Instant early = issued.dueAt().minus(CHECKLIST_LINK_BEFORE_DUE);
+            due = early.isBefore(now) ? now : early;
+        }
         return new PlannedMessage(
-                requested.intakeId() + ":" + MessageKind.INTAKE_LINK,
-                MessageKind.INTAKE_LINK,
-                requested.patientId(),
-                requested.seriesId(),
-                null,
+                key,
+                kind,
+                issued.patientId(),
+                issued.seriesId(),
+                intake ? null : issued.sessionId(),
                 0,
-                now,
+                due,
                 List.of(),
                 null,
                 false,
-                requested.link());
-    }
-
-    /** A reminder that the intake form is overdue, with its link, at once. */
-    public static PlannedMessage intakeOverdue(IntakeOverdue overdue, Instant now) {
-        return new PlannedMessage(
-                overdue.intakeId() + ":" + MessageKind.INTAKE_OVERDUE,
-                MessageKind.INTAKE_OVERDUE,
-                overdue.patientId(),
-                overdue.seriesId(),
-                null,
-                0,
-                now,
-                List.of(),
-                null,
-                false,
-                overdue.link());
+                issued.link());
     }
 
     /** The checklist link goes out this long before the checklist is due: early enough to plan a ride home. */
     static final Duration CHECKLIST_LINK_BEFORE_DUE = Duration.ofHours(48);
-
-    /**
-     * The link to a session's checklist, two days before it is due (at once when that has passed). Keyed by the due
-     * time too: a moved session's checklist is requested again, and that request is a new text.
-     */
-    public static PlannedMessage checklistLink(ChecklistRequested requested, Instant now) {
-        Instant due = requested.dueAt().minus(CHECKLIST_LINK_BEFORE_DUE);
-        return new PlannedMessage(
-                requested.checklistId() + ":" + MessageKind.CHECKLIST_LINK + ":"
-                        + requested.dueAt().getEpochSecond(),
-                MessageKind.CHECKLIST_LINK,
-                requested.patientId(),
-                requested.seriesId(),
-                requested.sessionId(),
-                0,
-                due.isBefore(now) ? now : due,
-                List.of(),
-                null,
-                false,
-                requested.link());
-    }
-
-    /** A reminder that the checklist is overdue, with its link, at once (once per due time). */
-    public static PlannedMessage checklistOverdue(ChecklistOverdue overdue, Instant now) {
-        return new PlannedMessage(
-                overdue.checklistId() + ":" + MessageKind.CHECKLIST_OVERDUE + ":"
-                        + overdue.dueAt().getEpochSecond(),
-                MessageKind.CHECKLIST_OVERDUE,
-                overdue.patientId(),
-                overdue.seriesId(),
-                overdue.sessionId(),
-                0,
-                now,
-                List.of(),
-                null,
-                false,
-                overdue.link());
-    }
 }

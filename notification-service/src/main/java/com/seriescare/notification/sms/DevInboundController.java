@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @ConditionalOnExpression("'${seriescare.twilio.account-sid:}' == ''")
+@org.springframework.context.annotation.Profile("dev")
 class DevInboundController {
 
     private final InboundReplies replies;

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The local sink's texts, for the dev stack; absent when Twilio is configured. */
 @RestController
 @ConditionalOnExpression("'${seriescare.twilio.account-sid:}' == ''")
+@org.springframework.context.annotation.Profile("dev")
 class DevSmsController {
 
     private final LocalSmsSink sink;

@@ -7,7 +7,6 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
 import java.net.URI;
-import java.util.Set;
 import org.apache.hc.client5.http.HttpRoute;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
@@ -20,7 +19,16 @@ import org.apache.hc.core5.util.Timeout;
 class TwilioSmsSender implements SmsSender {
 
     /** Twilio errors that no retry can fix: invalid, non-mobile or unsubscribed number, and the like. */
-    private static final Set<Integer> PERMANENT = Set.of(21211, 21214, 21408, 21610, 21612, 21614, 30003, 30005, 30006);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TwilioSmsSender.class);
+
+    /** Any run of seven or more digits (with an optional +): a phone number, shown by its last two digits. */
+    static String masked(String text) {
+        return text == null
+                ? null
+                : java.util.regex.Pattern.compile("\\+?\\d{7,15}")
+                        .matcher(text)
+                        .replaceAll(number -> java.util.regex.Matcher.quoteReplacement(PhoneMask.mask(number.group())));
+    }
 
     private final TwilioRestClient client;
     private final TwilioProperties properties;
@@ -109,12 +117,16 @@ class TwilioSmsSender implements SmsSender {
                 throw ioFailure(e);
             }
             int code = e.getCode() == null ? 0 : e.getCode();
-            boolean permanent = PERMANENT.contains(code)
-                    || (e.getStatusCode() != null
+            DeliveryError error = DeliveryError.of(code);
+            boolean permanent = error.known()
+                    ? error.permanent()
+                    : e.getStatusCode() != null
                             && e.getStatusCode() >= 400
                             && e.getStatusCode() < 500
-                            && e.getStatusCode() != 429);
-            throw new SmsRejected(code, permanent, "Twilio refused the text: " + code + " " + e.getMessage(), e);
+                            && e.getStatusCode() != 429;
+            // Twilio's own message quotes the number: it goes to this log only, masked
+            log.info("Twilio refused a text to {}: {}", PhoneMask.mask(to), masked(e.getMessage()));
+            throw new SmsRejected(code, permanent, "Twilio refused the text: " + error.describe(), e);
         } catch (ApiConnectionException e) {
             throw ioFailure(e);
         }

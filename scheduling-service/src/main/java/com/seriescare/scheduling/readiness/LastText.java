@@ -6,8 +6,10 @@ import java.util.List;
 /**
  * The latest news of a text about a session. Events may come twice or out of order: for the same message a status
  * only moves forward; between messages the later one wins.
+ *
+ * @param reason why it was not delivered, failed or was stopped (e.g. Twilio's error, in words); null otherwise
  */
-public record LastText(String messageId, String kind, String status, Instant at) {
+public record LastText(String messageId, String kind, String status, Instant at, String reason) {
 
     private static final List<String> FORWARD = List.of("planned", "sent", "undelivered", "failed", "delivered");
 

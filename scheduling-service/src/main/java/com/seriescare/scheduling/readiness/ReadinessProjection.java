@@ -127,11 +127,20 @@ public class ReadinessProjection {
         }
     }
 
+    /** Why a text did not reach the patient, for the front desk; nothing for one that went out or is on its way. */
+    private static String reasonShown(MessageStatusChanged changed) {
+        return switch (changed.status()) {
+            case "failed", "undelivered", "cancelled", "in_doubt" -> changed.reason();
+            default -> null;
+        };
+    }
+
     public void on(MessageStatusChanged changed) {
         if (changed.status().equals("planned")) {
             return; // the badge tells of texts that went out (or were stopped), not of those still to come
         }
-        var incoming = new LastText(changed.messageId(), changed.kind(), changed.status(), changed.at());
+        var incoming =
+                new LastText(changed.messageId(), changed.kind(), changed.status(), changed.at(), reasonShown(changed));
         if (changed.sessionId() != null) {
             LastText known = sessionFacts(List.of(changed.sessionId()))
                     .getOrDefault(changed.sessionId(), emptySession(changed.sessionId()))

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class LastTextUnitTest {
 
     static final Instant T = Instant.parse("2026-12-01T16:00:00Z");
-    static final LastText CONFIRMATION = new LastText("m-1", "booking_confirmation", "delivered", T);
+    static final LastText CONFIRMATION = new LastText("m-1", "booking_confirmation", "delivered", T, null);
 
     @Test
     void aSessionWithoutTextsOfItsOwnShowsTheSeriesText() {
@@ -20,9 +20,9 @@ class LastTextUnitTest {
 
     @Test
     void theSameTextOnlyMovesForwardAndALaterTextWins() {
-        var sent = new LastText("m-1", "booking_confirmation", "sent", T.plusSeconds(9));
+        var sent = new LastText("m-1", "booking_confirmation", "sent", T.plusSeconds(9), null);
         assertThat(LastText.newer(CONFIRMATION, sent)).isEqualTo(CONFIRMATION);
-        var prepTips = new LastText("m-2", "prep_tips", "planned", T.plusSeconds(60));
+        var prepTips = new LastText("m-2", "prep_tips", "planned", T.plusSeconds(60), null);
         assertThat(LastText.newer(CONFIRMATION, prepTips)).isEqualTo(prepTips);
         assertThat(LastText.newer(prepTips, CONFIRMATION)).isEqualTo(prepTips);
     }

@@ -5,19 +5,15 @@ import java.time.Instant;
 
 /**
  * A session's pre-visit checklist is waiting for the patient. Published when the series is booked, and again (with a
- * fresh link and the new due time) when the session is moved.
+ * new due time) when the session is moved.
  *
- * @param link the patient's personal link to the form (its path says nothing about the treatment)
+ * <p>It carries no link: a form link is a bearer secret and travels on {@code intake.form-links} ({@link
+ * FormLinkIssued}), which only notification-service reads.
+ *
  * @param dueAt when it should be complete
  */
 public record ChecklistRequested(
-        String patientId,
-        String seriesId,
-        String sessionId,
-        String checklistId,
-        String link,
-        Instant dueAt,
-        Instant requestedAt)
+        String patientId, String seriesId, String sessionId, String checklistId, Instant dueAt, Instant requestedAt)
         implements ClinicEvent {
 
     @Override

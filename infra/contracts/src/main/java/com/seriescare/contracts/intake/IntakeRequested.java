@@ -6,11 +6,12 @@ import java.time.Instant;
 /**
  * A series' intake questionnaire is waiting for the patient.
  *
- * @param link the patient's personal link to the form (its path says nothing about the treatment)
+ * <p>It carries no link: a form link is a bearer secret and travels on {@code intake.form-links} ({@link
+ * FormLinkIssued}), which only notification-service reads.
+ *
  * @param dueAt when it should be complete
  */
-public record IntakeRequested(
-        String patientId, String seriesId, String intakeId, String link, Instant dueAt, Instant requestedAt)
+public record IntakeRequested(String patientId, String seriesId, String intakeId, Instant dueAt, Instant requestedAt)
         implements ClinicEvent {
 
     @Override

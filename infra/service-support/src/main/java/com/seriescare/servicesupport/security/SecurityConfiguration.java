@@ -11,6 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -22,6 +25,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
  * Every API call is authenticated; only health and the service's {@code publicPaths} are public. {@code FRONT_DESK} books and changes, {@code INTEGRATION}
@@ -36,6 +40,24 @@ public class SecurityConfiguration {
     static final String FRONT_DESK = SecurityProperties.Role.FRONT_DESK.name();
     static final String INTEGRATION = SecurityProperties.Role.INTEGRATION.name();
     static final String OPERATOR = SecurityProperties.Role.OPERATOR.name();
+
+    /** The profile of ./run-local and the system tests: dev users, the local SMS sink, {@code /api/dev/**}. */
+    public static final String DEV_PROFILE = "dev";
+
+    /** The role rule, and a clinic named among the user's authorities (a token's {@code clinic} claim). */
+    static AuthorizationManager<RequestAuthorizationContext> ofAClinic(
+            AuthorizationManager<RequestAuthorizationContext> roles) {
+        return (authentication, context) -> {
+            var decision = roles.authorize(authentication, context);
+            if (decision == null || !decision.isGranted()) {
+                return decision;
+            }
+            boolean ofAClinic = authentication.get().getAuthorities().stream()
+                    .anyMatch(authority -> authority.getAuthority() != null
+                            && authority.getAuthority().startsWith(CurrentUser.CLINIC_AUTHORITY_PREFIX));
+            return new AuthorizationDecision(ofAClinic);
+        };
+    }
 
     @Bean
     CurrentUser currentUser() {
@@ -57,10 +79,11 @@ public class SecurityConfiguration {
                                 .permitAll();
                     }
                     requests.requestMatchers("/api/operations/**").hasRole(OPERATOR);
+                    // every other door is a clinic's: a user (or token) that names no clinic is refused (403)
                     requests.requestMatchers(HttpMethod.GET, "/**")
-                            .hasAnyRole(FRONT_DESK, INTEGRATION)
+                            .access(ofAClinic(AuthorityAuthorizationManager.hasAnyRole(FRONT_DESK, INTEGRATION)))
                             .anyRequest()
-                            .hasRole(FRONT_DESK);
+                            .access(ofAClinic(AuthorityAuthorizationManager.hasRole(FRONT_DESK)));
                 })
                 // a stateless API for programs and the front desk's tools: no cookies, so no CSRF to defend
                 .csrf(csrf -> csrf.disable())
@@ -77,8 +100,36 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The configured users. Outside the {@code dev} profile, plain-text ({@code {noop}}) passwords are refused, and so
+     * is a service nobody could sign in to (no issuer, no users): a secret that failed to mount must stop the service,
+     * not open it. With an OIDC issuer, configured users sign in nowhere: the issuer is the only door.
+     */
     @Bean
-    UserDetailsService users(SecurityProperties properties) {
+    UserDetailsService users(
+            SecurityProperties properties,
+            org.springframework.core.env.Environment environment,
+            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer) {
+        boolean dev = environment.matchesProfiles(DEV_PROFILE);
+        if (!dev) {
+            properties.users().stream()
+                    .filter(user -> user.password().startsWith("{noop}"))
+                    .findFirst()
+                    .ifPresent(user -> {
+                        throw new IllegalStateException("User '" + user.username()
+                                + "' has a plain-text {noop} password, allowed only in the dev profile (./run-local)."
+                                + " Give it a {bcrypt} hash, or sign in through an OIDC issuer"
+                                + " (SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI).");
+                    });
+            if (issuer.isBlank() && properties.users().isEmpty()) {
+                throw new IllegalStateException("Nobody could sign in: configure an OIDC issuer"
+                        + " (SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI) or seriescare.security.users with"
+                        + " {bcrypt} passwords. ./run-local runs with the dev profile, which has dev users.");
+            }
+        }
+        if (!issuer.isBlank()) {
+            return new InMemoryUserDetailsManager();
+        }
         return new InMemoryUserDetailsManager(properties.users().stream()
                 .map(user -> User.withUsername(user.username())
                         .password(user.password())
