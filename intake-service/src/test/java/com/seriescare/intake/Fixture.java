@@ -31,7 +31,8 @@ final class Fixture {
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
     static final EventPublisherForTests EVENTS = new EventPublisherForTests();
-    static final RecordedTopics TOPICS = RecordedTopics.of(Topics.INTAKE_EVENTS, Topics.CARE_ALERTS, Topics.FORM_LINKS);
+    static final RecordedTopics TOPICS =
+            RecordedTopics.of(Topics.INTAKE_EVENTS, Topics.CARE_ALERTS, Topics.FORM_LINKS, Topics.PATIENT_WORDS);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Fixture() {}

@@ -85,7 +85,17 @@ class FlagsIntegrationTest {
         assertThat(alert.getFirst().ceType()).isEqualTo("clinic.care-alert.raised.v1");
         assertThat(body(alert.getFirst()).path("reason").asString()).isEqualTo("safety_answer");
         assertThat(body(alert.getFirst()).path("severity").asString()).isEqualTo("urgent");
-        assertThat(body(alert.getFirst()).path("excerpt").asString()).contains("more than half the days");
+        // the answer itself is for the clinic's inbox alone: on care.patient-words, about this alert
+        assertThat(body(alert.getFirst()).has("excerpt")).isFalse();
+        var words = await().atMost(PATIENCE)
+                .until(
+                        () -> Fixture.TOPICS.forKey(booked.patientId()).stream()
+                                .filter(r -> r.topic().equals(Topics.PATIENT_WORDS))
+                                .toList(),
+                        list -> !list.isEmpty());
+        assertThat(body(words.getFirst()).path("about").asString())
+                .isEqualTo(body(alert.getFirst()).path("alertId").asString());
+        assertThat(body(words.getFirst()).path("words").asString()).contains("more than half the days");
         await().atMost(PATIENCE)
                 .until(() -> !published(booked, "intake.flagged").isEmpty());
         assertThat(body(published(booked, "intake.flagged").getFirst())

@@ -24,13 +24,35 @@ final class FormHttp {
     }
 
     private final String baseUrl;
+    private final String clientAddress;
 
     FormHttp(int port) {
-        this.baseUrl = "http://localhost:" + port;
+        this("http://localhost:" + port, null);
+    }
+
+    private FormHttp(String baseUrl, String clientAddress) {
+        this.baseUrl = baseUrl;
+        this.clientAddress = clientAddress;
+    }
+
+    /**
+     * The same phone seen from another address: the service sits behind a proxy on the local network, which names the
+     * client in {@code X-Forwarded-For} (and a test stands for that proxy).
+     */
+    FormHttp from(String address) {
+        return new FormHttp(baseUrl, address);
     }
 
     Page get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+        return send(request(path).GET().build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        if (clientAddress != null) {
+            request.header("X-Forwarded-For", clientAddress);
+        }
+        return request;
     }
 
     Page post(String path, Map<String, List<String>> fields) {
@@ -39,7 +61,7 @@ final class FormHttp {
                         .map(v -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                                 + URLEncoder.encode(v, StandardCharsets.UTF_8)))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        return send(request(path)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());

@@ -73,6 +73,54 @@ class FormLinksIntegrationTest {
     }
 
     @Test
+    void aPhoneGuessingLinksIsHeldUpWhileThePatientsOwnLinkStillWorks() {
+        var booked = Fixture.book("en", "2026-12-01T16:00:00Z");
+        String path = Fixture.checklistPath(booked, 1);
+        String formId = path.split("/")[2];
+        var guesser = new FormHttp(port).from("10.66.0.7");
+        for (int i = 0; i < 20; i++) {
+            assertThat(guesser.get("/f/" + formId + "/guess" + i + "AAAAAAAAAAAAAAAA")
+                            .status())
+                    .isEqualTo(404);
+        }
+
+        var heldUp = guesser.get(path);
+        var heldUpPost = guesser.post(path, FormHttp.goodChecklist());
+        var patient = new FormHttp(port).from("10.66.0.8").get(path);
+
+        // even the right link waits: a guesser that found it learns nothing more for a while
+        assertThat(heldUp.status()).isEqualTo(429);
+        assertThat(heldUp.header("Retry-After")).isNotBlank();
+        assertThat(heldUp.html()).contains("Too many tries").doesNotContain("How will you get home");
+        assertThat(heldUpPost.status()).isEqualTo(429);
+        assertThat(patient.status()).isEqualTo(200);
+        assertThat(patient.html()).contains("How will you get home");
+    }
+
+    @Test
+    void aFloodOfSubmissionsForOneFormIsHeldUp() {
+        var booked = Fixture.book("en", "2026-12-01T16:00:00Z");
+        String path = Fixture.checklistPath(booked, 1);
+        var incomplete = FormHttp.goodChecklist();
+        incomplete.remove("rideHome");
+        int answered = 0;
+        for (int i = 0; i < 30; i++) {
+            answered += new FormHttp(port)
+                                    .from("10.67.0." + i)
+                                    .post(path, incomplete)
+                                    .status()
+                            == 429
+                    ? 0
+                    : 1;
+        }
+
+        var flooded = new FormHttp(port).from("10.67.1.1").post(path, FormHttp.goodChecklist());
+
+        assertThat(answered).isEqualTo(30);
+        assertThat(flooded.status()).isEqualTo(429);
+    }
+
+    @Test
     void anExpiredLinkSaysSoKindlyWithTheClinicsPhoneAndAcceptsNothing() {
         var booked = Fixture.book("es", "2026-12-01T16:00:00Z");
         String path = Fixture.checklistPath(booked, 1);

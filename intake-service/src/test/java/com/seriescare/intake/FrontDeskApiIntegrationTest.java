@@ -46,6 +46,31 @@ class FrontDeskApiIntegrationTest {
                 .contains("We already have your answers");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    com.seriescare.servicesupport.audit.AuditTrail audit;
+
+    @Test
+    void lookingAtAnswersIsInTheAuditTrailWithWhoLookedAndAPatientsAnswersAreThePatients() {
+        var booked = Fixture.book("en", "2026-12-01T16:00:00Z");
+        String path = Fixture.checklistPath(booked, 1);
+        assertThat(new FormHttp(port).post(path, FormHttp.goodChecklist()).status())
+                .isEqualTo(200);
+
+        assertThat(as("frontdesk")
+                        .get("/api/sessions/" + booked.sessionId(1) + "/checklist")
+                        .status())
+                .isEqualTo(200);
+
+        var trail = await().atMost(PATIENCE)
+                .until(
+                        () -> audit.of(booked.patientId()),
+                        entries -> entries.stream()
+                                .anyMatch(entry -> entry.what().equals("clinic.checklist.completed.v1")));
+        assertThat(trail)
+                .extracting(entry -> entry.what() + " by " + entry.actor())
+                .contains("viewed:checklist answers by frontdesk", "clinic.checklist.completed.v1 by patient");
+    }
+
     @Test
     void theIntakeCanBeCompletedByPhoneToo() {
         var booked = Fixture.book("en", "2026-12-01T16:00:00Z");

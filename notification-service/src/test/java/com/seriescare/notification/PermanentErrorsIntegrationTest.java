@@ -49,7 +49,7 @@ class PermanentErrorsIntegrationTest {
     @Test
     void anUnsubscribedNumberRevokesConsentAndNothingFurtherIsSent() {
         var patient = registered(true, "en", "America/Denver");
-        TWILIO.failNext(1, 400, 21610, "Attempt to send to unsubscribed recipient");
+        TWILIO.failNextTo(patient.mobilePhone(), 1, 400, 21610, "Attempt to send to unsubscribed recipient");
         bookOneSession(patient);
 
         await().atMost(Duration.ofSeconds(30))
@@ -71,7 +71,7 @@ class PermanentErrorsIntegrationTest {
     @Test
     void aNumberThatIsNotAMobileIsFlaggedAndNotTriedAgain() {
         var patient = registered(true, "en", "America/Denver");
-        TWILIO.failNext(1, 400, 21614, "'To' number is not a valid mobile number");
+        TWILIO.failNextTo(patient.mobilePhone(), 1, 400, 21614, "'To' number is not a valid mobile number");
         bookOneSession(patient);
 
         await().atMost(Duration.ofSeconds(30))

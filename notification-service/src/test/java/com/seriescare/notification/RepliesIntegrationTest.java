@@ -60,7 +60,7 @@ class RepliesIntegrationTest {
 
     @BeforeAll
     static void record() {
-        topics = RecordedTopics.of(Topics.NOTIFICATION_EVENTS, Topics.CARE_ALERTS);
+        topics = RecordedTopics.of(Topics.NOTIFICATION_EVENTS, Topics.CARE_ALERTS, Topics.PATIENT_WORDS);
     }
 
     @AfterAll
@@ -215,6 +215,15 @@ class RepliesIntegrationTest {
         assertThat(answer.body()).contains("988", "911", "(303) 555-0100");
         JsonNode received = awaitEvent(patient.patientId(), "clinic.reply.received.v1");
         assertThat(received.path("needsHuman").asBoolean()).isTrue();
+        // the alert says who and why; the words go to the clinic's inbox alone, on their own topic
+        assertThat(alert.toString()).doesNotContain("end my life");
+        assertThat(received.toString()).doesNotContain("end my life");
+        assertThat(eventsOf(patient.patientId(), "clinic.patient-words.recorded.v1"))
+                .extracting(words -> words.path("about").asString() + "="
+                        + words.path("words").asString())
+                .containsExactlyInAnyOrder(
+                        received.path("inboundId").asString() + "=I can't do this anymore, I want to end my life",
+                        alert.path("alertId").asString() + "=I can't do this anymore, I want to end my life");
     }
 
     @Test
@@ -226,7 +235,11 @@ class RepliesIntegrationTest {
         JsonNode received = awaitEvent(patient.patientId(), "clinic.reply.received.v1");
         assertThat(received.path("intent").asString()).isEqualTo("other");
         assertThat(received.path("needsHuman").asBoolean()).isTrue();
-        assertThat(received.path("body").asString()).isEqualTo("please stop texting me");
+        assertThat(received.has("body")).isFalse();
+        assertThat(awaitEvent(patient.patientId(), "clinic.patient-words.recorded.v1")
+                        .path("words")
+                        .asString())
+                .isEqualTo("please stop texting me");
         assertThat(contacts.find(patient.patientId()).orElseThrow().smsConsent())
                 .isTrue();
         await().during(Duration.ofSeconds(1))
@@ -243,6 +256,8 @@ class RepliesIntegrationTest {
         assertThat(unprompted.path("intent").asString()).isEqualTo("other");
         assertThat(unprompted.path("needsHuman").asBoolean()).isTrue();
 
+        // Twilio keeps us waiting for its answer: the patient has the check-in and answers it before we heard back
+        TWILIO.answerLate(Duration.ofSeconds(2), true);
         messages.plan(new com.seriescare.notification.planning.PlannedMessage(
                 "check-in-" + patient.patientId(),
                 MessageKind.NEXT_DAY_CHECK_IN,

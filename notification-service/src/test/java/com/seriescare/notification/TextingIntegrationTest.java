@@ -156,7 +156,7 @@ class TextingIntegrationTest {
     void retriesWhenTwilioIsBusyAndSendsOnce() {
         var patient = registered(true, "en", "America/Denver");
         events.publish(patient);
-        TWILIO.failNext(2, 429, 20429, "Too Many Requests");
+        TWILIO.failNextTo(patient.mobilePhone(), 2, 429, 20429, "Too Many Requests");
         events.publish(booked(patient.patientId(), "2026-12-01T09:00"));
 
         await().atMost(Duration.ofSeconds(30))
@@ -172,7 +172,7 @@ class TextingIntegrationTest {
         var patient = registered(true, "en", "America/Denver");
         events.publish(patient);
         // Twilio's message quotes the number, as its API does
-        TWILIO.failNext(1, 400, 21211, "Invalid 'To' Phone Number: " + patient.mobilePhone());
+        TWILIO.failNextTo(patient.mobilePhone(), 1, 400, 21211, "Invalid 'To' Phone Number: " + patient.mobilePhone());
         events.publish(booked(patient.patientId(), "2026-12-01T09:00"));
 
         OutgoingMessage failed = await().atMost(Duration.ofSeconds(30))

@@ -11,6 +11,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.seriescare.contracts.care.CareAlertRaised;
+import com.seriescare.contracts.care.PatientWordsRecorded;
 import com.seriescare.contracts.notification.InboundMessageReceived;
 import com.seriescare.contracts.notification.MessageStatusChanged;
 import com.seriescare.testsupport.EventPublisherForTests;
@@ -250,20 +251,17 @@ class FrontDeskPagesBrowserTest {
 
             // a reply for a person, then a crisis: the crisis goes on top, however new the other is
             Instant crisisAt = at.plusSeconds(60);
-            var alert = new CareAlertRaised(
-                    patientId, "alert-" + patientId, "crisis_language", "urgent", "I want to end it", crisisAt);
+            // the words travel apart (care.patient-words, read by this service alone), before or after their item
+            events.publish(new PatientWordsRecorded(patientId, "alert-" + patientId, "I want to end it", crisisAt));
+            var alert = new CareAlertRaised(patientId, "alert-" + patientId, "crisis_language", "urgent", crisisAt);
             events.publish(alert);
             events.publish(alert); // told twice, shown once
             events.publish(new InboundMessageReceived(
-                    patientId,
-                    "in-" + patientId,
-                    "reschedule",
-                    true,
-                    "can we move friday",
-                    "0142",
-                    crisisAt.plusSeconds(60)));
+                    patientId, "in-" + patientId, "reschedule", true, "0142", crisisAt.plusSeconds(60)));
+            events.publish(new PatientWordsRecorded(
+                    patientId, "in-" + patientId, "can we move friday", crisisAt.plusSeconds(60)));
             events.publish(new InboundMessageReceived(
-                    patientId, "stop-" + patientId, "stop", false, "STOP", "0142", crisisAt.plusSeconds(120)));
+                    patientId, "stop-" + patientId, "stop", false, "0142", crisisAt.plusSeconds(120)));
             events.publish(new MessageStatusChanged(
                     patientId,
                     "text-" + patientId,

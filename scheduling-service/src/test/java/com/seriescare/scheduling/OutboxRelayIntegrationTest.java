@@ -215,7 +215,8 @@ class OutboxRelayIntegrationTest {
     }
 
     private static PendingEvent pending(String eventId, String topic, String key, Instant writtenAt) {
-        return new PendingEvent(eventId, "clinic.patient.registered.v1", topic, key, key, writtenAt, writtenAt, "{}");
+        return new PendingEvent(
+                eventId, "clinic.patient.registered.v1", topic, key, key, writtenAt, writtenAt, "{}", "system");
     }
 
     private void insertWithOutbox(String collection, String key, String eventId, Instant writtenAt) {
@@ -227,7 +228,8 @@ class OutboxRelayIntegrationTest {
                 key,
                 writtenAt,
                 writtenAt,
-                "{}");
+                "{}",
+                "system");
         mongo.insert(new Document("_id", key).append("outbox", List.of(event)), collection);
     }
 

@@ -65,6 +65,39 @@ class PatientChangesIntegrationTest {
     }
 
     @Test
+    void aChangeMadeOnAnOlderReadIsRefusedWith412AndOverwritesNothing() {
+        String id = Api.registerPatient(api);
+        String read = api.get("/api/patients/" + id).header("ETag");
+
+        // a colleague changes the number first, from the same read
+        var first = api.with("If-Match", read).put("/api/patients/" + id + "/contact", """
+                {"firstName":"Ana","lastName":"Diaz","mobilePhone":"(720) 555-0123"}""");
+        var second = api.with("If-Match", read).put("/api/patients/" + id + "/contact", """
+                {"firstName":"Ana","lastName":"Diaz","mobilePhone":"(720) 555-0199"}""");
+        var consent = api.with("If-Match", read)
+                .put("/api/patients/" + id + "/sms-consent", "{\"granted\":false,\"source\":\"phone-call\"}");
+        var mangled = api.with("If-Match", "yesterday")
+                .put("/api/patients/" + id + "/sms-consent", "{\"granted\":false,\"source\":\"phone-call\"}");
+
+        assertThat(read).isNotBlank();
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.header("ETag")).isNotEqualTo(read);
+        assertThat(second.status()).as(second.body()).isEqualTo(412);
+        assertThat(second.contentType()).contains("application/problem+json");
+        assertThat(second.json().path("detail").asString()).contains("changed since you read it");
+        assertThat(consent.status()).isEqualTo(412);
+        assertThat(mangled.status()).isEqualTo(400);
+        var now = api.get("/api/patients/" + id);
+        assertThat(now.json().path("mobilePhone").asString()).isEqualTo("+17205550123");
+        assertThat(now.json().path("smsConsent").path("granted").asBoolean()).isTrue();
+        // with the current ETag the change goes through
+        assertThat(api.with("If-Match", now.header("ETag"))
+                        .put("/api/patients/" + id + "/sms-consent", "{\"granted\":false,\"source\":\"phone-call\"}")
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void consentChangesAreKeptAsHistoryAndPublished() {
         String id = Api.registerPatient(api);
 
@@ -115,7 +148,7 @@ class PatientChangesIntegrationTest {
     void aStopTextedByThePatientIsRecordedInTheConsentHistoryOnce() {
         String id = Api.registerPatient(api);
         var stop = new com.seriescare.contracts.notification.InboundMessageReceived(
-                id, "in-1", "stop", false, "STOP", "0142", java.time.Instant.parse("2026-10-21T02:00:00Z"));
+                id, "in-1", "stop", false, "0142", java.time.Instant.parse("2026-10-21T02:00:00Z"));
 
         try (var publisher = new com.seriescare.testsupport.EventPublisherForTests()) {
             String eventId = publisher.publish(stop);

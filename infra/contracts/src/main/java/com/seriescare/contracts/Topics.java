@@ -24,5 +24,12 @@ public final class Topics {
     /** Anything a clinician must see at once (crisis language, low mood, safety answers). */
     public static final String CARE_ALERTS = "care.alerts";
 
+    /**
+     * What patients wrote or answered (reply bodies, the words behind a care alert), published by notification-service
+     * and intake-service for scheduling-service alone, the clinic's inbox: topic ACLs let only it read; integrations
+     * never do.
+     */
+    public static final String PATIENT_WORDS = "care.patient-words";
+
     private Topics() {}
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.seriescare.contracts.care.CareAlertRaised;
+import com.seriescare.contracts.care.PatientWordsRecorded;
 import com.seriescare.contracts.intake.ChecklistCompleted;
 import com.seriescare.contracts.intake.ChecklistOverdue;
 import com.seriescare.contracts.intake.ChecklistRequested;
@@ -198,8 +199,9 @@ class EventContractTest {
                 new MessageStatusChanged(
                         "p-1", "m-4", "prep_tips", "s-1", "x-1", "cancelled", NOW, null, "the patient replied STOP"),
                 new SessionConfirmationReceived("p-1", "s-1", "x-1", NOW),
-                new InboundMessageReceived("p-1", "i-1", "reschedule", true, "R", "0142", NOW),
-                new CareAlertRaised("p-1", "a-1", "crisis_language", "urgent", "I want to end my life", NOW),
+                new InboundMessageReceived("p-1", "i-1", "reschedule", true, "0142", NOW),
+                new CareAlertRaised("p-1", "a-1", "crisis_language", "urgent", NOW),
+                new PatientWordsRecorded("p-1", "a-1", "I want to end my life", NOW),
                 new SessionConfirmed(
                         "p-1",
                         "s-1",
@@ -228,6 +230,22 @@ class EventContractTest {
 
         assertThat(codec.violations(event.type(), body)).isEmpty();
         assertThat(codec.decode(event.type().ceType(), body)).isEqualTo(event);
+    }
+
+    /**
+     * Integrations (EHR, billing, analytics) read every topic but two: no schema of theirs may have a field for a
+     * bearer secret or for what a patient wrote. The links and the words have topics of their own.
+     */
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void integrationTopicsCarryNoLinkTokenOrPatientWords(EventType type) {
+        if (type.topic().equals(Topics.FORM_LINKS) || type.topic().equals(Topics.PATIENT_WORDS)) {
+            return;
+        }
+        assertThat(java.util.Arrays.stream(type.payloadType().getRecordComponents())
+                        .map(java.lang.reflect.RecordComponent::getName))
+                .as(type.ceType())
+                .doesNotContain("link", "token", "url", "body", "excerpt", "words", "answers");
     }
 
     @Test

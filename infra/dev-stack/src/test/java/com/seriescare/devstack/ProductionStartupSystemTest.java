@@ -3,6 +3,7 @@ package com.seriescare.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.seriescare.testsupport.JsonHttp;
+import com.seriescare.testsupport.LocalOidcIssuer;
 import com.seriescare.testsupport.TwilioFake;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -107,37 +107,47 @@ class ProductionStartupSystemTest {
     }
 
     @Test
-    void withAnOidcIssuerTheDefaultUsersCannotSignInToTheWebApp() throws Exception {
-        // the issuer is only asked for its keys when a token comes; none does here
-        var env = Map.of("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", "http://127.0.0.1:9/issuer");
-        try (var running = startHealthy("scheduling", env)) {
-            var browser = HttpClient.newBuilder()
-                    .cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build();
-            String page = browser.send(
-                            HttpRequest.newBuilder(URI.create(running.url() + "/login"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body();
-            var csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
-            assertThat(csrf.find()).as(page).isTrue();
-            var signIn = browser.send(
-                    HttpRequest.newBuilder(URI.create(running.url() + "/login"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    "username=frontdesk&password=frontdesk&_csrf=" + csrf.group(1)))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+    void withAnOidcIssuerTheDefaultUsersCannotSignInToTheWebAppWhichSignsInThereWithPkce() throws Exception {
+        try (var issuer = LocalOidcIssuer.start("seriescare-frontdesk")) {
+            var env = new HashMap<String, String>(user("frontdesk", HASHED, "FRONT_DESK"));
+            env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", issuer.uri());
+            try (var running = startHealthy("scheduling", env)) {
+                var browser = HttpClient.newBuilder()
+                        .cookieHandler(new CookieManager())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build();
+                String page = get(browser, running.url() + "/login").body();
+                var signIn = browser.send(
+                        HttpRequest.newBuilder(URI.create(running.url() + "/login"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "username=frontdesk&password=correct+horse+battery"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                var today = get(browser, running.url() + "/today");
+                var toIssuer = get(browser, running.url() + "/oauth2/authorization/clinic");
 
-            assertThat(signIn.headers().firstValue("Location"))
-                    .hasValueSatisfying(to -> assertThat(to).contains("/login?error"));
-            assertThat(JsonHttp.at(running.url())
-                            .as("frontdesk", "frontdesk")
-                            .get("/api/patients")
-                            .status())
-                    .isEqualTo(401);
+                assertThat(page).doesNotContain("type=\"password\"").contains("/oauth2/authorization/clinic");
+                // no password form to post to: the attempt is turned away and leaves no session
+                assertThat(signIn.headers().firstValue("Location").orElse("")).doesNotContain("/today");
+                assertThat(today.statusCode()).isEqualTo(302);
+                assertThat(today.headers().firstValue("Location"))
+                        .hasValueSatisfying(to -> assertThat(to).endsWith("/login"));
+                assertThat(toIssuer.headers().firstValue("Location"))
+                        .hasValueSatisfying(to -> assertThat(to)
+                                .startsWith(issuer.uri() + "/authorize")
+                                .contains("code_challenge_method=S256", "client_id=seriescare-frontdesk"));
+                assertThat(JsonHttp.at(running.url())
+                                .as("frontdesk", "correct horse battery")
+                                .get("/api/patients")
+                                .status())
+                        .isEqualTo(401);
+            }
         }
+    }
+
+    private static HttpResponse<String> get(HttpClient browser, String url) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     // --- starting a jar as production would ---

@@ -69,7 +69,8 @@ final class RunningSystem implements AutoCloseable {
         try {
             Path logs = Files.createDirectories(Path.of("target/system-test"));
             var system = new RunningSystem(
-                    TwilioFake.start(), new PrintStream(Files.newOutputStream(logs.resolve("services.log")), true));
+                    TwilioFake.start(),
+                    new PrintStream(Files.newOutputStream(logs.resolve(SERVICE_LOG.getFileName())), true));
             Path data = Files.createTempDirectory("seriescare-system");
             system.store = MongoStore.start(data, Ports.free());
             system.broker = KafkaBroker.start(data, Ports.freePair(), system.serviceLog);
@@ -121,8 +122,15 @@ final class RunningSystem implements AutoCloseable {
         return JsonHttp.at(url(service)).as("frontdesk", "frontdesk");
     }
 
+    /** What patients texted the clinic in this run (from, words), for the log scan. */
+    final List<Map.Entry<String, String>> inbound = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Where every service's (and the broker's) output is written. */
+    static final Path SERVICE_LOG = Path.of("target/system-test/services.log");
+
     /** A patient texts the clinic: Twilio's signed inbound webhook, as Twilio would call it. */
     int patientTexts(String fromPhone, String body) {
+        inbound.add(Map.entry(fromPhone, body));
         return twilio.textFromPatient(
                 PUBLIC_BASE_URL + "/twilio/inbound",
                 url("notification") + "/twilio/inbound",

@@ -14,7 +14,14 @@ import tools.jackson.databind.json.JsonMapper;
 public final class JsonHttp {
 
     /** A response: status, parsed JSON body (missing node when empty or not JSON), raw body and content type. */
-    public record Response(int status, JsonNode json, String body, String contentType) {}
+    public record Response(
+            int status, JsonNode json, String body, String contentType, java.net.http.HttpHeaders headers) {
+
+        /** A response header's first value, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -23,9 +30,23 @@ public final class JsonHttp {
     private final String baseUrl;
     private final String authorization;
 
+    private final java.util.Map<String, String> extraHeaders;
+
     private JsonHttp(String baseUrl, String authorization) {
+        this(baseUrl, authorization, java.util.Map.of());
+    }
+
+    private JsonHttp(String baseUrl, String authorization, java.util.Map<String, String> extraHeaders) {
         this.baseUrl = baseUrl;
         this.authorization = authorization;
+        this.extraHeaders = extraHeaders;
+    }
+
+    /** The same client, sending this header as well (e.g. {@code If-Match}, {@code Idempotency-Key}). */
+    public JsonHttp with(String header, String value) {
+        var headers = new java.util.LinkedHashMap<>(extraHeaders);
+        headers.put(header, value);
+        return new JsonHttp(baseUrl, authorization, java.util.Map.copyOf(headers));
     }
 
     public static JsonHttp at(String baseUrl) {
@@ -58,6 +79,7 @@ public final class JsonHttp {
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
+        extraHeaders.forEach(builder::header);
         return builder;
     }
 
@@ -71,7 +93,7 @@ public final class JsonHttp {
             } catch (RuntimeException notJson) {
                 json = JSON.missingNode();
             }
-            return new Response(response.statusCode(), json, response.body(), contentType);
+            return new Response(response.statusCode(), json, response.body(), contentType, response.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

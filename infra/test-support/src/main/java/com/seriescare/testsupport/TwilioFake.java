@@ -145,7 +145,21 @@ public final class TwilioFake implements AutoCloseable {
         }
     }
 
+    /**
+     * The next {@code times} requests to {@code to} are answered with this error. Tests of one JVM share the fake while
+     * other cached contexts may still be sending, so an error meant for one patient's number is scripted for it.
+     */
+    public void failNextTo(String to, int times, int httpStatus, int code, String message) {
+        var queue = scriptedFor.computeIfAbsent(to, number -> new ConcurrentLinkedQueue<>());
+        for (int i = 0; i < times; i++) {
+            queue.add(new ScriptedError(httpStatus, code, message));
+        }
+    }
+
+    private final Map<String, Queue<ScriptedError>> scriptedFor = new java.util.concurrent.ConcurrentHashMap<>();
+
     public void reset() {
+        scriptedFor.clear();
         messages.clear();
         attemptsByRecipient.clear();
         scripted.clear();
@@ -263,7 +277,11 @@ public final class TwilioFake implements AutoCloseable {
                         .computeIfAbsent(form.get("To"), to -> new java.util.concurrent.atomic.AtomicInteger())
                         .incrementAndGet();
             }
-            ScriptedError failure = scripted.poll();
+            Queue<ScriptedError> forRecipient = form.get("To") == null ? null : scriptedFor.get(form.get("To"));
+            ScriptedError failure = forRecipient == null ? null : forRecipient.poll();
+            if (failure == null) {
+                failure = scripted.poll();
+            }
             if (failure != null) {
                 error(exchange, failure.httpStatus(), failure.code(), failure.message());
                 return;

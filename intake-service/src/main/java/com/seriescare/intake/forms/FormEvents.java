@@ -2,6 +2,7 @@ package com.seriescare.intake.forms;
 
 import com.seriescare.contracts.ClinicEvent;
 import com.seriescare.contracts.care.CareAlertRaised;
+import com.seriescare.contracts.care.PatientWordsRecorded;
 import com.seriescare.contracts.intake.ChecklistCompleted;
 import com.seriescare.contracts.intake.ChecklistOverdue;
 import com.seriescare.contracts.intake.ChecklistRequested;
@@ -92,13 +93,16 @@ public final class FormEvents {
         }
         int safety = safetyAnswer(form);
         if (Flags.isPositiveSafetyAnswer(safety)) {
+            String alertId = UUID.randomUUID().toString();
             events.add(new CareAlertRaised(
                     form.patientId(),
-                    UUID.randomUUID().toString(),
+                    alertId,
                     Flags.SAFETY_ANSWER,
                     safety >= 2 ? "urgent" : "high",
-                    Flags.safetyExcerpt(safety),
                     how.completedAt()));
+            // the answer itself goes to the clinic's inbox alone (health data), not with the alert
+            events.add(new PatientWordsRecorded(
+                    form.patientId(), alertId, Flags.safetyExcerpt(safety), how.completedAt()));
         }
         return events;
     }

@@ -7,6 +7,7 @@ import com.seriescare.intake.forms.IntakeAnswers;
 import com.seriescare.intake.forms.PatientForm;
 import com.seriescare.intake.store.PatientForms;
 import com.seriescare.intake.store.PatientForms.Snapshot;
+import com.seriescare.servicesupport.audit.AuditTrail;
 import com.seriescare.servicesupport.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,7 +28,10 @@ class FrontDeskApi {
     private final FormAnswering answering;
     private final CurrentUser currentUser;
 
-    FrontDeskApi(PatientForms forms, FormAnswering answering, CurrentUser currentUser) {
+    private final AuditTrail audit;
+
+    FrontDeskApi(PatientForms forms, FormAnswering answering, CurrentUser currentUser, AuditTrail audit) {
+        this.audit = audit;
         this.forms = forms;
         this.answering = answering;
         this.currentUser = currentUser;
@@ -35,12 +39,18 @@ class FrontDeskApi {
 
     @GetMapping("/api/series/{seriesId}/intake")
     FormView intake(@PathVariable String seriesId) {
-        return FormView.of(visible(forms.intakeOf(seriesId), "No intake for series '" + seriesId + "'"));
+        return viewed(visible(forms.intakeOf(seriesId), "No intake for series '" + seriesId + "'"));
     }
 
     @GetMapping("/api/sessions/{sessionId}/checklist")
     FormView checklist(@PathVariable String sessionId) {
-        return FormView.of(visible(forms.checklistOf(sessionId), "No checklist for session '" + sessionId + "'"));
+        return viewed(visible(forms.checklistOf(sessionId), "No checklist for session '" + sessionId + "'"));
+    }
+
+    /** Answers are health information: each look at them is in the audit trail, with who looked. */
+    private FormView viewed(PatientForm form) {
+        audit.recordView(form.patientId(), form.kind().code() + " answers", form.id());
+        return FormView.of(form);
     }
 
     @PostMapping("/api/series/{seriesId}/intake/completed-by-phone")

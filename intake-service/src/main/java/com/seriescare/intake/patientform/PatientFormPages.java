@@ -9,6 +9,7 @@ import com.seriescare.intake.forms.FormKind;
 import com.seriescare.intake.forms.IntakeAnswers;
 import com.seriescare.intake.forms.PatientForm;
 import com.seriescare.intake.patients.PatientLanguages;
+import com.seriescare.servicesupport.audit.Actors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
@@ -36,11 +37,13 @@ class PatientFormPages {
     private final FormAnswering answering;
     private final Clinics clinics;
     private final PatientLanguages languages;
+    private final FormThrottles throttles;
 
-    PatientFormPages(FormAnswering answering, Clinics clinics, PatientLanguages languages) {
+    PatientFormPages(FormAnswering answering, Clinics clinics, PatientLanguages languages, FormThrottles throttles) {
         this.answering = answering;
         this.clinics = clinics;
         this.languages = languages;
+        this.throttles = throttles;
     }
 
     @GetMapping("/f/{formId}/{token}")
@@ -52,8 +55,12 @@ class PatientFormPages {
             HttpServletResponse response,
             Model model) {
         privateHeaders(response);
+        if (throttles.guessing(request.getRemoteAddr())) {
+            return busy(formId, lang, request, response, model);
+        }
         Opened opened = answering.open(formId, token);
         if (!(opened instanceof Opened.Found found)) {
+            throttles.guessedWrong(request.getRemoteAddr());
             return notValid(lang, request, response, model);
         }
         if (found.state() != State.OPEN) {
@@ -76,8 +83,15 @@ class PatientFormPages {
             Model model) {
         privateHeaders(response);
         String lang = fields.getFirst("lang");
-        return switch (answering.send(formId, token, fields)) {
-            case Sent.Refused(Opened.NotValid ignored) -> notValid(lang, request, response, model);
+        if (throttles.guessing(request.getRemoteAddr()) || !throttles.maySend(formId, request.getRemoteAddr())) {
+            return busy(formId, lang, request, response, model);
+        }
+        // answers sent from the link are the patient's doing in the audit trail
+        return switch (Actors.as(Actors.PATIENT, () -> answering.send(formId, token, fields))) {
+            case Sent.Refused(Opened.NotValid ignored) -> {
+                throttles.guessedWrong(request.getRemoteAddr());
+                yield notValid(lang, request, response, model);
+            }
             case Sent.Refused(Opened.Found found) ->
                 notOpen(found, lang, request, response, model, HttpStatus.CONFLICT);
             case Sent.Rejected rejected -> {
@@ -141,6 +155,16 @@ class PatientFormPages {
                 response.setStatus(HttpStatus.GONE.value());
             }
         }
+        return "form/notice";
+    }
+
+    /** Too many tries from here or for this form: wait, or call the clinic. Says nothing about the form either. */
+    private String busy(
+            String formId, String lang, HttpServletRequest request, HttpServletResponse response, Model model) {
+        notValid(lang, request, response, model);
+        model.addAttribute("notice", "busy");
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader("Retry-After", String.valueOf(throttles.retryAfterSeconds(formId, request.getRemoteAddr())));
         return "form/notice";
     }
 

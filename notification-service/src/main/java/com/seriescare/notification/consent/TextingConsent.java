@@ -93,7 +93,6 @@ public class TextingConsent {
                             optOut.inboundId(),
                             "stop",
                             false,
-                            "STOP",
                             last4(optOut.phone()),
                             optOut.at()));
         }

@@ -313,16 +313,28 @@ public class OutgoingMessages implements PendingTexts {
     record Neighbours(List<TextSpacing.Neighbour> sent, List<TextSpacing.Neighbour> planned) {}
 
     /** Whether a text of this kind went to the patient since {@code since}. */
+    /**
+     * A text of this kind went to the patient since then. One still being handed over (or in doubt) counts from the
+     * hand-over: a patient may answer the text before Twilio's answer to us is saved, and can only answer what came.
+     */
     public boolean sentSince(String patientId, com.seriescare.notification.planning.MessageKind kind, Instant since) {
         return mongo.exists(
-                query(where("plan.patientId")
-                        .is(patientId)
-                        .and("plan.kind")
-                        .is(kind)
-                        .and("status")
-                        .is(MessageStatus.SENT)
-                        .and("sentAt")
-                        .gte(since)),
+                query(new Criteria()
+                        .andOperator(
+                                where("plan.patientId")
+                                        .is(patientId)
+                                        .and("plan.kind")
+                                        .is(kind),
+                                new Criteria()
+                                        .orOperator(
+                                                where(OutgoingMessage.STATUS)
+                                                        .is(MessageStatus.SENT)
+                                                        .and(OutgoingMessage.SENT_AT)
+                                                        .gte(since),
+                                                where(OutgoingMessage.STATUS)
+                                                        .in(MessageStatus.SENDING, MessageStatus.IN_DOUBT)
+                                                        .and(OutgoingMessage.HANDED_OVER_AT)
+                                                        .gte(since)))),
                 OutgoingMessage.class);
     }
 

@@ -2,6 +2,7 @@ package com.seriescare.notification.replies;
 
 import com.seriescare.contracts.ClinicEvent;
 import com.seriescare.contracts.care.CareAlertRaised;
+import com.seriescare.contracts.care.PatientWordsRecorded;
 import com.seriescare.contracts.notification.InboundMessageReceived;
 import com.seriescare.contracts.notification.SessionConfirmationReceived;
 import com.seriescare.notification.consent.TextingConsent;
@@ -11,6 +12,7 @@ import com.seriescare.notification.patients.PatientContacts;
 import com.seriescare.notification.planning.MessageKind;
 import com.seriescare.notification.planning.PlannedMessage;
 import com.seriescare.notification.sessions.SessionViews;
+import com.seriescare.servicesupport.audit.Actors;
 import com.seriescare.servicesupport.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
@@ -85,6 +87,11 @@ public class InboundReplies {
 
     /** @param providerId the provider's id of the inbound text (Twilio's MessageSid), so retries are recognised */
     public ReplyIntent receive(String fromPhone, String body, String providerId) {
+        // what follows from a text (a STOP, a confirmation, an alert) is the patient's doing in the audit trail
+        return Actors.as(Actors.PATIENT, () -> read(fromPhone, body, providerId));
+    }
+
+    private ReplyIntent read(String fromPhone, String body, String providerId) {
         Instant now = clock.instant();
         List<PatientContact> senders = contacts.withPhone(fromPhone);
         ReplyIntent intent = inContext(classifier.classify(body), senders, now);
@@ -94,28 +101,26 @@ public class InboundReplies {
                 ? List.of(InboundMessageReceived.UNKNOWN_SENDER)
                 : senders.stream().map(PatientContact::patientId).toList();
         String last4 = fromPhone.length() >= 4 ? fromPhone.substring(fromPhone.length() - 4) : fromPhone;
+        // the words travel apart from the news, on the topic only the clinic's inbox reads (health data)
         for (String patientId : patientIds) {
             events.add(new InboundMessageReceived(
-                    patientId,
-                    inboundId,
-                    intent.name().toLowerCase(Locale.ROOT),
-                    intent.needsHuman(),
-                    body,
-                    last4,
-                    now));
+                    patientId, inboundId, intent.name().toLowerCase(Locale.ROOT), intent.needsHuman(), last4, now));
+            events.add(new PatientWordsRecorded(patientId, inboundId, body, now));
         }
         if (intent == ReplyIntent.CRISIS) {
             for (String patientId : patientIds) {
-                events.add(new CareAlertRaised(
-                        patientId, UUID.randomUUID().toString(), "crisis_language", "urgent", body, now));
+                String alertId = UUID.randomUUID().toString();
+                events.add(new CareAlertRaised(patientId, alertId, "crisis_language", "urgent", now));
+                events.add(new PatientWordsRecorded(patientId, alertId, body, now));
             }
         }
         if (intent == ReplyIntent.MOOD) {
             int mood = ReplyClassifier.moodOf(body).orElseThrow();
             if (mood <= 2) {
                 for (String patientId : patientIds) {
-                    events.add(new CareAlertRaised(
-                            patientId, UUID.randomUUID().toString(), "low_mood", "high", String.valueOf(mood), now));
+                    String alertId = UUID.randomUUID().toString();
+                    events.add(new CareAlertRaised(patientId, alertId, "low_mood", "high", now));
+                    events.add(new PatientWordsRecorded(patientId, alertId, "Mood " + mood + " of 5", now));
                 }
             }
         }

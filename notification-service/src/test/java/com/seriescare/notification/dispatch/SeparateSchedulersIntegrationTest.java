@@ -75,10 +75,16 @@ class SeparateSchedulersIntegrationTest {
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> !topics.forKey(latePatient).isEmpty());
             long tookMillis = (System.nanoTime() - began) / 1_000_000;
+            long slowTextsSentBy = java.util.stream.IntStream.range(0, texts)
+                    .filter(i -> messages.forPatient("slow-" + batch + "-" + i).stream()
+                            .allMatch(m -> m.status() == MessageStatus.SENT))
+                    .count();
 
             System.out.printf(
-                    "Planned event published %d ms after it was written, Twilio answering in 900 ms%n", tookMillis);
-            assertThat(tookMillis).isLessThan(3000);
+                    "Planned event published %d ms after it was written, %d of %d slow texts sent by then%n",
+                    tookMillis, slowTextsSentBy, texts);
+            // not a stopwatch (a loaded machine stretches both): the event did not wait for the queue of texts
+            assertThat(slowTextsSentBy).isLessThan(texts);
             // leave the fake as found: the slow answers are used up before the next test scripts its own
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> java.util.stream.IntStream.range(0, texts)

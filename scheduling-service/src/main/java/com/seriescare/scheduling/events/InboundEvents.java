@@ -3,6 +3,7 @@ package com.seriescare.scheduling.events;
 import com.seriescare.contracts.ClinicEvent;
 import com.seriescare.contracts.EventCodec;
 import com.seriescare.contracts.care.CareAlertRaised;
+import com.seriescare.contracts.care.PatientWordsRecorded;
 import com.seriescare.contracts.intake.ChecklistCompleted;
 import com.seriescare.contracts.intake.ChecklistOverdue;
 import com.seriescare.contracts.intake.ChecklistRequested;
@@ -17,6 +18,7 @@ import com.seriescare.scheduling.patients.Patients;
 import com.seriescare.scheduling.readiness.ReadinessProjection;
 import com.seriescare.scheduling.series.PatientReplies;
 import com.seriescare.scheduling.timeline.MessageTimeline;
+import com.seriescare.servicesupport.audit.Actors;
 import com.seriescare.servicesupport.events.CloudEventConsumers;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
@@ -58,21 +60,36 @@ class InboundEvents {
                     readiness.on(changed);
                     timeline.on(changed);
                 }
-                case SessionConfirmationReceived confirmation -> replies.on(confirmation);
-                case InboundMessageReceived reply -> {
-                    inbox.on(reply);
-                    // STOP and START change the patient's consent here too, so the front desk sees it at once
-                    switch (reply.intent()) {
-                        case "stop" -> patients.recordConsentFromPatient(reply.patientId(), false, reply.receivedAt());
-                        case "start" -> patients.recordConsentFromPatient(reply.patientId(), true, reply.receivedAt());
-                        default -> {
-                            // nothing else in a reply changes the patient's record
+                // what a patient's text changes here (a confirmation, a STOP) is the patient's doing
+                case SessionConfirmationReceived confirmation ->
+                    Actors.as(Actors.PATIENT, () -> replies.on(confirmation));
+                case InboundMessageReceived reply ->
+                    Actors.as(Actors.PATIENT, () -> {
+                        inbox.on(reply);
+                        // STOP and START change the patient's consent here too, so the front desk sees it at once
+                        switch (reply.intent()) {
+                            case "stop" ->
+                                patients.recordConsentFromPatient(reply.patientId(), false, reply.receivedAt());
+                            case "start" ->
+                                patients.recordConsentFromPatient(reply.patientId(), true, reply.receivedAt());
+                            default -> {
+                                // nothing else in a reply changes the patient's record
+                            }
                         }
-                    }
-                }
+                    });
                 default -> {
                     // other notification events do not concern scheduling
                 }
+            }
+        });
+    }
+
+    /** What patients wrote, for the inbox alone (the topic only this service may read). */
+    @Bean
+    Consumer<Message<byte[]>> patientWords(EventCodec codec, Inbox inbox) {
+        return CloudEventConsumers.decodingWith(codec, (ClinicEvent event) -> {
+            if (event instanceof PatientWordsRecorded words) {
+                inbox.on(words);
             }
         });
     }

@@ -40,7 +40,8 @@ class PageDefaults {
         if (signedIn == null) {
             return;
         }
-        model.addAttribute("clinic", clinics.get(user.clinicId()));
+        // the "denied" page is shown to accounts of no clinic too
+        model.addAttribute("clinic", user.clinic().map(clinics::get).orElse(null));
         model.addAttribute("user", user.username());
         // counted only when a template shows it: not for list fragments, previews or redirects
         model.addAttribute("inbox", new LazyContextVariable<Inbox.Waiting>() {

@@ -67,8 +67,16 @@ class PatientPages {
     private final Clinics clinics;
     private final CurrentUser user;
 
+    private final com.seriescare.scheduling.history.PatientHistory history;
+
     PatientPages(
-            Patients patients, SeriesCatalog catalog, MessageTimeline timeline, Clinics clinics, CurrentUser user) {
+            Patients patients,
+            SeriesCatalog catalog,
+            MessageTimeline timeline,
+            Clinics clinics,
+            CurrentUser user,
+            com.seriescare.scheduling.history.PatientHistory history) {
+        this.history = history;
         this.patients = patients;
         this.catalog = catalog;
         this.timeline = timeline;
@@ -127,6 +135,7 @@ class PatientPages {
         model.addAttribute("texts", timeline.of(patientId));
         model.addAttribute("textKinds", TEXT_KINDS);
         model.addAttribute("patientZone", java.time.ZoneId.of(patient.timeZone()));
+        model.addAttribute("history", history.of(patientId));
         return "frontdesk/patient";
     }
 

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import com.seriescare.contracts.care.CareAlertRaised;
+import com.seriescare.contracts.care.PatientWordsRecorded;
 import com.seriescare.contracts.notification.InboundMessageReceived;
 import com.seriescare.scheduling.patients.Patients;
 import com.seriescare.scheduling.shared.NotFound;
@@ -23,12 +24,17 @@ import org.springframework.stereotype.Component;
 /**
  * What the front desk must read: care alerts and replies that need a human, from {@code care.alerts} and
  * {@code notification.events}. Items are inserted under the event's own id, so a redelivered event is refused by
- * the store and changes nothing; marking one handled records who and when, once.
+ * the store and changes nothing; marking one handled records who and when, once. What the patient wrote comes apart,
+ * on {@code care.patient-words} (a topic only this service reads), in whichever order; it is kept beside the items
+ * and joined when they are shown.
  */
 @Component
 public class Inbox {
 
     static final String COLLECTION = "inbox";
+
+    /** What patients wrote, under the key of the item it belongs to ({@link #wordsKey}). */
+    static final String WORDS = "inbox_words";
 
     /** How urgency sorts: urgent first, then high, then the rest. */
     private static final Map<String, Integer> SEVERITY = Map.of("urgent", 0, "high", 1);
@@ -58,11 +64,19 @@ public class Inbox {
                 "care_alert",
                 alert.reason(),
                 alert.severity(),
-                alert.excerpt(),
+                null,
                 null,
                 alert.raisedAt(),
                 null,
                 null));
+    }
+
+    /** The words behind a reply or an alert; they may come before or after it. */
+    public void on(PatientWordsRecorded words) {
+        mongo.upsert(
+                query(where("_id").is(words.about() + ":" + words.patientId())),
+                new Update().set("words", words.words()).set("recordedAt", words.recordedAt()),
+                WORDS);
     }
 
     public void on(InboundMessageReceived reply) {
@@ -77,7 +91,7 @@ public class Inbox {
                 "reply",
                 reply.intent(),
                 "normal",
-                reply.body(),
+                null,
                 reply.fromPhoneLast4(),
                 reply.receivedAt(),
                 null,
@@ -108,7 +122,22 @@ public class Inbox {
                         .limit(HANDLED_SHOWN),
                 InboxItem.class,
                 COLLECTION);
-        return java.util.stream.Stream.concat(open.stream(), handled.stream()).toList();
+        return withWords(
+                java.util.stream.Stream.concat(open.stream(), handled.stream()).toList());
+    }
+
+    private List<InboxItem> withWords(List<InboxItem> items) {
+        Map<String, String> words = new java.util.HashMap<>();
+        mongo.find(query(where("_id").in(items.stream().map(Inbox::wordsKey).toList())), org.bson.Document.class, WORDS)
+                .forEach(found -> words.put(found.getString("_id"), found.getString("words")));
+        return items.stream()
+                .map(item -> words.containsKey(wordsKey(item)) ? item.withText(words.get(wordsKey(item))) : item)
+                .toList();
+    }
+
+    /** A reply's item id is already its inboundId and patient; an alert's words are keyed by alertId and patient. */
+    private static String wordsKey(InboxItem item) {
+        return "reply".equals(item.source()) ? item.id() : item.id() + ":" + item.patientId();
     }
 
     /** How many items of the caller's clinic wait for someone, and how many of those are urgent. */

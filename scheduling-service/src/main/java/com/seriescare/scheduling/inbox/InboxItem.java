@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param topic the alert's reason ({@code crisis_language}, {@code low_mood}, {@code safety_answer}) or the reply's
  *     intent ({@code reschedule}, {@code other}, ...)
  * @param severity {@code urgent}, {@code high} or {@code normal}
- * @param text what the patient wrote or answered
+ * @param text what the patient wrote or answered (joined from {@code care.patient-words}; null until it came)
  * @param fromPhoneLast4 for replies: the last four digits of the phone that sent it
  */
 public record InboxItem(
@@ -28,6 +28,21 @@ public record InboxItem(
         Instant receivedAt,
         String handledBy,
         Instant handledAt) {
+
+    InboxItem withText(String words) {
+        return new InboxItem(
+                id,
+                clinicId,
+                patientId,
+                source,
+                topic,
+                severity,
+                words,
+                fromPhoneLast4,
+                receivedAt,
+                handledBy,
+                handledAt);
+    }
 
     public boolean urgent() {
         return "urgent".equals(severity);

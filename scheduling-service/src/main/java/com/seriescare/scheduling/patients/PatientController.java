@@ -1,5 +1,6 @@
 package com.seriescare.scheduling.patients;
 
+import com.seriescare.scheduling.idempotency.IdempotentRequests;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -8,12 +9,14 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,24 +26,36 @@ import org.springframework.web.bind.annotation.RestController;
 class PatientController {
 
     private final Patients patients;
+    private final IdempotentRequests idempotent;
 
-    PatientController(Patients patients) {
+    PatientController(Patients patients, IdempotentRequests idempotent) {
         this.patients = patients;
+        this.idempotent = idempotent;
     }
 
+    /** With an {@code Idempotency-Key}, a repeat of the same request answers as the first and registers nobody. */
     @PostMapping
-    ResponseEntity<PatientResponse> register(@Valid @RequestBody RegisterPatientRequest request) {
-        Patient patient = patients.register(
-                request.contact(),
-                request.smsConsent().granted(),
-                request.smsConsent().source());
-        return ResponseEntity.created(URI.create("/api/patients/" + patient.id()))
-                .body(withWarnings(patient));
+    ResponseEntity<?> register(
+            @Valid @RequestBody RegisterPatientRequest request,
+            @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+        return idempotent.once(idempotencyKey, "POST /api/patients", request, () -> {
+            Patient patient = patients.register(
+                    request.contact(),
+                    request.smsConsent().granted(),
+                    request.smsConsent().source());
+            return ResponseEntity.created(URI.create("/api/patients/" + patient.id()))
+                    .eTag(Revisions.etag(patient.revision()))
+                    .body(withWarnings(patient));
+        });
     }
 
+    /** With an {@code ETag} (the patient's revision), to send back as {@code If-Match} with a change. */
     @GetMapping("/{id}")
-    PatientResponse get(@PathVariable String id) {
-        return PatientResponse.of(patients.get(id), List.of());
+    ResponseEntity<PatientResponse> get(@PathVariable String id) {
+        Patient patient = patients.get(id);
+        return ResponseEntity.ok()
+                .eTag(Revisions.etag(patient.revision()))
+                .body(PatientResponse.of(patient, List.of()));
     }
 
     /** Search by name (any part of first or last name) or by mobile phone (in any format). */
@@ -51,16 +66,32 @@ class PatientController {
                 .toList();
     }
 
-    /** Replaces the contact details. */
+    /**
+     * Replaces the contact details. With {@code If-Match} (the {@code ETag} of the read), a patient changed by
+     * someone else since is not overwritten: 412.
+     */
     @PutMapping("/{id}/contact")
-    PatientResponse changeContact(@PathVariable String id, @Valid @RequestBody ContactRequest request) {
-        return withWarnings(patients.changeContact(id, request.contact()));
+    ResponseEntity<PatientResponse> changeContact(
+            @PathVariable String id,
+            @Valid @RequestBody ContactRequest request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Patient patient = patients.changeContact(id, request.contact(), Revisions.ifMatch(ifMatch));
+        return ResponseEntity.ok().eTag(Revisions.etag(patient.revision())).body(withWarnings(patient));
     }
 
-    /** Records consent to texts given or withdrawn, with how it was given; the history keeps every change. */
+    /**
+     * Records consent to texts given or withdrawn, with how it was given; the history keeps every change. With
+     * {@code If-Match}, a patient changed since the read is not overwritten: 412.
+     */
     @PutMapping("/{id}/sms-consent")
-    PatientResponse changeConsent(@PathVariable String id, @Valid @RequestBody SmsConsentRequest request) {
-        return PatientResponse.of(patients.changeConsent(id, request.granted(), request.source()), List.of());
+    ResponseEntity<PatientResponse> changeConsent(
+            @PathVariable String id,
+            @Valid @RequestBody SmsConsentRequest request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Patient patient = patients.changeConsent(id, request.granted(), request.source(), Revisions.ifMatch(ifMatch));
+        return ResponseEntity.ok()
+                .eTag(Revisions.etag(patient.revision()))
+                .body(PatientResponse.of(patient, List.of()));
     }
 
     private PatientResponse withWarnings(Patient patient) {

@@ -7,6 +7,7 @@ import com.seriescare.contracts.ClinicEvent;
 import com.seriescare.scheduling.clinic.Clinics;
 import com.seriescare.scheduling.shared.ConcurrentChange;
 import com.seriescare.scheduling.shared.NotFound;
+import com.seriescare.scheduling.shared.StaleRevision;
 import com.seriescare.servicesupport.outbox.Outbox;
 import com.seriescare.servicesupport.security.CurrentUser;
 import java.time.Clock;
@@ -58,15 +59,23 @@ public class Patients {
         return patient;
     }
 
-    Patient changeContact(String patientId, PatientRegistration.Contact contact) {
-        PatientDocument document = load(patientId);
+    /** @param expectedRevision the revision the caller read (its {@code If-Match}), if it named one */
+    Patient changeContact(
+            String patientId, PatientRegistration.Contact contact, java.util.OptionalLong expectedRevision) {
+        PatientDocument document = loadAt(patientId, expectedRevision);
         var changed = PatientRegistration.changeContact(
                 document.patient(), contact, clinics.get(document.patient().clinicId()), clock.instant());
         return save(document, changed.patient(), changed.event());
     }
 
     public Patient changeConsent(String patientId, boolean granted, String source) {
-        PatientDocument document = load(patientId);
+        return changeConsent(patientId, granted, source, java.util.OptionalLong.empty());
+    }
+
+    /** @param expectedRevision the revision the caller read (its {@code If-Match}), if it named one */
+    public Patient changeConsent(
+            String patientId, boolean granted, String source, java.util.OptionalLong expectedRevision) {
+        PatientDocument document = loadAt(patientId, expectedRevision);
         var changed = PatientRegistration.changeConsent(
                 document.patient(), granted, source, user.username(), clock.instant());
         return save(document, changed.patient(), changed.event());
@@ -156,6 +165,19 @@ public class Patients {
 
     public Patient get(String patientId) {
         return load(patientId).patient();
+    }
+
+    /**
+     * The patient as the caller last read it: a different current revision refuses the change (412) before anything
+     * is decided; the save itself then holds only if nobody changed the patient in between (409).
+     */
+    private PatientDocument loadAt(String patientId, java.util.OptionalLong expectedRevision) {
+        PatientDocument document = load(patientId);
+        long current = document.patient().revision();
+        if (expectedRevision.isPresent() && expectedRevision.getAsLong() != current) {
+            throw new StaleRevision("Patient", patientId, expectedRevision.getAsLong(), current);
+        }
+        return document;
     }
 
     private PatientDocument load(String patientId) {

@@ -1,5 +1,6 @@
 package com.seriescare.scheduling.series;
 
+import com.seriescare.scheduling.idempotency.IdempotentRequests;
 import com.seriescare.scheduling.shared.InvalidInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,9 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SeriesController {
 
     private final SeriesCatalog catalog;
+    private final IdempotentRequests idempotent;
 
-    SeriesController(SeriesCatalog catalog) {
+    SeriesController(SeriesCatalog catalog, IdempotentRequests idempotent) {
         this.catalog = catalog;
+        this.idempotent = idempotent;
     }
 
     /**
@@ -41,13 +45,19 @@ class SeriesController {
      */
     @PostMapping
     ResponseEntity<?> book(
-            @Valid @RequestBody BookSeriesRequest request, @RequestParam(defaultValue = "false") boolean dryRun) {
+            @Valid @RequestBody BookSeriesRequest request,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
         var booking = new SeriesCatalog.Request(request.patientId(), request.treatmentPlan(), request.localStarts());
         if (dryRun) {
             return ResponseEntity.ok(PreviewResponse.of(catalog.preview(booking)));
         }
-        Series series = catalog.book(booking);
-        return ResponseEntity.created(URI.create("/api/series/" + series.id())).body(SeriesResponse.of(series));
+        // a repeat with the same key answers as the first and books nothing twice
+        return idempotent.once(idempotencyKey, "POST /api/series", request, () -> {
+            Series series = catalog.book(booking);
+            return ResponseEntity.created(URI.create("/api/series/" + series.id()))
+                    .body(SeriesResponse.of(series));
+        });
     }
 
     @GetMapping("/{id}")

@@ -1,10 +1,12 @@
 package com.seriescare.scheduling.web;
 
+import com.seriescare.scheduling.idempotency.IdempotentRequests;
 import com.seriescare.scheduling.series.BookingRefused;
 import com.seriescare.scheduling.series.IllegalTransition;
 import com.seriescare.scheduling.shared.ConcurrentChange;
 import com.seriescare.scheduling.shared.InvalidInput;
 import com.seriescare.scheduling.shared.NotFound;
+import com.seriescare.scheduling.shared.StaleRevision;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +81,31 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConcurrentChange.class)
     ProblemDetail concurrentChange(ConcurrentChange e) {
         return problem(HttpStatus.CONFLICT, "concurrent-change", "Changed meanwhile", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler(IdempotentRequests.KeyReused.class)
+    ProblemDetail idempotencyKeyReused(IdempotentRequests.KeyReused e) {
+        return problem(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "idempotency-key-reused",
+                "Key already used",
+                e.getMessage(),
+                Map.of());
+    }
+
+    @ExceptionHandler(IdempotentRequests.KeyInProgress.class)
+    ProblemDetail idempotencyKeyInProgress(IdempotentRequests.KeyInProgress e) {
+        return problem(HttpStatus.CONFLICT, "idempotency-key-in-progress", "Still working", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler(StaleRevision.class)
+    ProblemDetail staleRevision(StaleRevision e) {
+        return problem(
+                HttpStatus.PRECONDITION_FAILED,
+                "stale-revision",
+                "Changed since you read it",
+                e.getMessage(),
+                Map.of());
     }
 
     @ExceptionHandler(Exception.class)

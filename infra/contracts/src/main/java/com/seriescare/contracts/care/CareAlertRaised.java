@@ -4,14 +4,14 @@ import com.seriescare.contracts.ClinicEvent;
 import java.time.Instant;
 
 /**
- * A clinician must look at this patient now.
+ * A clinician must look at this patient now: who, why and how urgently, which is what an integration needs to act
+ * on it (page someone, open the chart). What the patient wrote or answered goes to the clinic's inbox alone, as
+ * {@link PatientWordsRecorded} about this alertId.
  *
  * @param reason {@code crisis_language}, {@code low_mood} or {@code safety_answer}
  * @param severity {@code urgent} (act now, e.g. crisis language) or {@code high} (today)
- * @param excerpt what the patient wrote or answered, for the clinician
  */
-public record CareAlertRaised(
-        String patientId, String alertId, String reason, String severity, String excerpt, Instant raisedAt)
+public record CareAlertRaised(String patientId, String alertId, String reason, String severity, Instant raisedAt)
         implements ClinicEvent {
 
     @Override

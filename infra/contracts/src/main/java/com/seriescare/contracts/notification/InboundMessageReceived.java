@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * A patient texted us. {@code needsHuman} means someone at the clinic must read and handle it (a reschedule
- * request, a crisis, anything we do not understand). The body is for the care team; keep it inside the clinic.
+ * request, a crisis, anything we do not understand). What the patient wrote is health data and is not here: it goes
+ * to the clinic's inbox alone, as {@link com.seriescare.contracts.care.PatientWordsRecorded} about this inboundId.
  *
  * @param patientId the patient whose phone sent it; {@code unknown-sender} when no patient has that number
  * @param intent what we read in it: crisis, stop, start, help, confirm, reschedule, mood or other
@@ -16,7 +17,6 @@ public record InboundMessageReceived(
         String inboundId,
         String intent,
         boolean needsHuman,
-        String body,
         String fromPhoneLast4,
         Instant receivedAt)
         implements ClinicEvent {

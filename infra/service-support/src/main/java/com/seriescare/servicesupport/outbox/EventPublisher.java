@@ -40,6 +40,8 @@ public class EventPublisher {
         // RFC 3339 with seconds always present (the builder's OffsetDateTime form drops ":00")
         message = MessageBuilder.fromMessage(message)
                 .setHeader("ce_time", DateTimeFormatter.ISO_INSTANT.format(event.time()))
+                // who made the change (a user name, "patient" or "system"): the "actor" extension attribute
+                .setHeader("ce_actor", event.actor() == null ? "system" : event.actor())
                 .build();
         if (!streamBridge.send(binding, message)) {
             throw new IllegalStateException("The binder did not accept event " + event.eventId());

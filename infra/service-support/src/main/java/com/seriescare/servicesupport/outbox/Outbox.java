@@ -21,8 +21,9 @@ public class Outbox {
         var now = clock.instant();
         // the real wall clock, not the injected one: it orders physical writes for the relay (see OutboxRelay)
         var writtenAt = Instant.now();
+        String actor = com.seriescare.servicesupport.audit.Actors.current();
         return events.stream()
-                .map(event -> PendingEvent.of(event, codec, now, writtenAt))
+                .map(event -> PendingEvent.of(event, codec, now, writtenAt, actor))
                 .toList();
     }
 }

@@ -1,6 +1,7 @@
 package com.seriescare.servicesupport.outbox;
 
 import com.seriescare.contracts.EventCodec;
+import com.seriescare.servicesupport.audit.AuditTrail;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -57,9 +58,50 @@ public class OutboxAutoConfiguration {
         return scheduler;
     }
 
+    /**
+     * Who did what to a patient's record, kept {@code seriescare.audit.retention} (default 6 years: HIPAA keeps its
+     * documentation that long) and then forgotten by a daily sweep.
+     */
     @Bean
-    OutboxRelay outboxRelay(MongoTemplate mongo, EventPublisher publisher, OutboxProperties properties) {
+    AuditTrail auditTrail(
+            MongoTemplate mongo,
+            Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${seriescare.audit.retention:P6Y}")
+                    java.time.Period retention) {
+        return new AuditTrail(mongo, clock, retention);
+    }
+
+    @Bean
+    AuditRetention auditRetention(AuditTrail audit) {
+        return new AuditRetention(audit);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(
+            MongoTemplate mongo, EventPublisher publisher, OutboxProperties properties, AuditTrail audit) {
         return new OutboxRelay(
-                mongo, publisher, properties.collections(), "outbox-relay:" + properties.source(), properties.lease());
+                mongo,
+                publisher,
+                properties.collections(),
+                "outbox-relay:" + properties.source(),
+                properties.lease(),
+                audit);
+    }
+
+    /** The daily sweep of audit entries past their retention (on the relay's thread: it is short and rare). */
+    static final class AuditRetention {
+        private final AuditTrail audit;
+
+        AuditRetention(AuditTrail audit) {
+            this.audit = audit;
+        }
+
+        @org.springframework.scheduling.annotation.Scheduled(
+                fixedDelayString = "${seriescare.audit.sweep-interval:24h}",
+                initialDelayString = "${seriescare.audit.sweep-delay:1m}",
+                scheduler = "outboxRelayScheduler")
+        void sweep() {
+            audit.forgetExpired();
+        }
     }
 }

@@ -72,12 +72,26 @@ public class OutboxRelay implements DisposableBean {
      */
     public OutboxRelay(
             MongoTemplate mongo, EventPublisher publisher, List<String> collections, String leaseName, Duration lease) {
+        this(mongo, publisher, collections, leaseName, lease, null);
+    }
+
+    /** @param audit where each change is recorded as its event is published (none: not recorded) */
+    public OutboxRelay(
+            MongoTemplate mongo,
+            EventPublisher publisher,
+            List<String> collections,
+            String leaseName,
+            Duration lease,
+            com.seriescare.servicesupport.audit.AuditTrail audit) {
         this.mongo = mongo;
         this.publisher = publisher;
         this.collections = List.copyOf(collections);
         this.leaseName = leaseName;
         this.lease = lease;
+        this.audit = audit;
     }
+
+    private final com.seriescare.servicesupport.audit.AuditTrail audit;
 
     @Scheduled(fixedDelayString = "${seriescare.outbox.poll-interval:200ms}", scheduler = "outboxRelayScheduler")
     void relayPending() {
@@ -106,6 +120,10 @@ public class OutboxRelay implements DisposableBean {
                 break;
             }
             try {
+                if (audit != null) {
+                    // before publishing: an event on a topic is always in the audit trail (recorded once by id)
+                    audit.recordChange(entry.event());
+                }
                 publisher.publish(entry.event());
             } catch (RuntimeException e) {
                 log.warn(

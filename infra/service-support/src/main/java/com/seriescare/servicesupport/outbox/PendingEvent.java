@@ -15,6 +15,8 @@ import java.util.UUID;
  * @param time when the change happened (business time, becomes {@code ce_time})
  * @param writtenAt wall-clock time the entry was written, which orders publishing (see {@link OutboxRelay})
  * @param body the CloudEvent data, JSON that follows the type's schema
+ * @param actor who made the change: a user name, {@code patient} or {@code system} (the {@code actor} CloudEvents
+ *     extension, {@code ce_actor}); null in entries written before actors were recorded
  */
 public record PendingEvent(
         String eventId,
@@ -24,9 +26,10 @@ public record PendingEvent(
         String subject,
         Instant time,
         Instant writtenAt,
-        String body) {
+        String body,
+        String actor) {
 
-    public static PendingEvent of(ClinicEvent event, EventCodec codec, Instant time, Instant writtenAt) {
+    public static PendingEvent of(ClinicEvent event, EventCodec codec, Instant time, Instant writtenAt, String actor) {
         return new PendingEvent(
                 UUID.randomUUID().toString(),
                 event.type().ceType(),
@@ -35,6 +38,7 @@ public record PendingEvent(
                 event.subject(),
                 time,
                 writtenAt,
-                new String(codec.encode(event), StandardCharsets.UTF_8));
+                new String(codec.encode(event), StandardCharsets.UTF_8),
+                actor);
     }
 }

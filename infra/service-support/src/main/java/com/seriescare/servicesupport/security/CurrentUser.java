@@ -1,5 +1,6 @@
 package com.seriescare.servicesupport.security;
 
+import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -15,12 +16,22 @@ public class CurrentUser {
     }
 
     public String clinicId() {
-        return authentication().getAuthorities().stream()
+        return clinicOf(authentication())
+                .orElseThrow(() -> new IllegalStateException("User " + username() + " belongs to no clinic"));
+    }
+
+    /** The caller's clinic, or empty for an account that names none (refused everywhere but the sign-in pages). */
+    public Optional<String> clinic() {
+        return clinicOf(authentication());
+    }
+
+    /** The clinic an authentication names among its authorities (a user's {@code clinic}, a token's claim), if any. */
+    public static Optional<String> clinicOf(Authentication authentication) {
+        return authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .filter(authority -> authority != null && authority.startsWith(CLINIC_AUTHORITY_PREFIX))
                 .map(authority -> authority.substring(CLINIC_AUTHORITY_PREFIX.length()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("User " + username() + " belongs to no clinic"));
+                .findFirst();
     }
 
     private static Authentication authentication() {

@@ -45,18 +45,51 @@ public class SecurityConfiguration {
     public static final String DEV_PROFILE = "dev";
 
     /** The role rule, and a clinic named among the user's authorities (a token's {@code clinic} claim). */
-    static AuthorizationManager<RequestAuthorizationContext> ofAClinic(
+    public static AuthorizationManager<RequestAuthorizationContext> ofAClinic(
             AuthorizationManager<RequestAuthorizationContext> roles) {
         return (authentication, context) -> {
             var decision = roles.authorize(authentication, context);
             if (decision == null || !decision.isGranted()) {
                 return decision;
             }
-            boolean ofAClinic = authentication.get().getAuthorities().stream()
-                    .anyMatch(authority -> authority.getAuthority() != null
-                            && authority.getAuthority().startsWith(CurrentUser.CLINIC_AUTHORITY_PREFIX));
-            return new AuthorizationDecision(ofAClinic);
+            return new AuthorizationDecision(
+                    CurrentUser.clinicOf(authentication.get()).isPresent());
         };
+    }
+
+    /**
+     * The pages' and the API's response headers: a Content Security Policy that allows no inline or foreign script
+     * (our pages have none; an injected one does not run), no framing, no referrer beyond our origin, no browser
+     * features we do not use, HSTS on HTTPS requests, and Spring Security's defaults (nosniff, no caching).
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; object-src 'none';"
+            + " base-uri 'none'; frame-ancestors 'none'; form-action 'self'; img-src 'self' data:;"
+            + " style-src 'self' 'unsafe-inline'";
+
+    public static void secureHeaders(HttpSecurity http) throws Exception {
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(
+                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy
+                                .SAME_ORIGIN))
+                .addHeaderWriter(new org.springframework.security.web.header.writers.StaticHeadersWriter(
+                        "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"))
+                .httpStrictTransportSecurity(
+                        hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+    }
+
+    /** Failed sign-ins counted per account and address, checked before Spring Security's filters. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<SignInThrottle> signInThrottle(
+            @Value("${seriescare.security.sign-in-throttle.per-account:10}") int perAccount,
+            @Value("${seriescare.security.sign-in-throttle.per-address:50}") int perAddress,
+            @Value("${seriescare.security.sign-in-throttle.per:15m}") java.time.Duration per) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new SignInThrottle(perAccount, perAddress, per));
+        registration.setOrder(
+                org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties
+                                .DEFAULT_FILTER_ORDER
+                        - 1);
+        return registration;
     }
 
     @Bean
@@ -74,6 +107,10 @@ public class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health", "/actuator/health/**")
                             .permitAll();
+                    // the error page of a request that was already let through (or refused) answers as it is:
+                    // a failing web page must not turn into a demand for Basic credentials
+                    requests.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR)
+                            .permitAll();
                     if (!properties.publicPaths().isEmpty()) {
                         requests.requestMatchers(properties.publicPaths().toArray(String[]::new))
                                 .permitAll();
@@ -90,6 +127,7 @@ public class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        secureHeaders(http);
         if (issuer.isBlank()) {
             http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
         } else {
@@ -154,15 +192,36 @@ public class SecurityConfiguration {
         return authorities;
     }
 
+    /**
+     * Roles and clinic from an issuer's claims (an API token's, or the web app's ID token's): roles from
+     * {@code rolesClaim}, the clinic from {@code clinicClaim}. A claim that is missing gives no authority, so the
+     * request is refused (403), not failed.
+     */
+    public static List<GrantedAuthority> authoritiesFromClaims(
+            java.util.Map<String, Object> claims, SecurityProperties properties) {
+        List<String> roles = claims.get(properties.rolesClaim()) instanceof Collection<?> values
+                ? values.stream().map(String::valueOf).toList()
+                : List.of();
+        Object clinic = claims.get(properties.clinicClaim());
+        return authorities(roles, clinic == null ? null : String.valueOf(clinic));
+    }
+
+    /**
+     * The name a person is known by in the audit trail and on the pages: the {@code usernameClaim} (by default
+     * {@code preferred_username}) when the issuer sends it, else the subject.
+     */
+    public static String usernameClaimOf(java.util.Map<String, Object> claims, SecurityProperties properties) {
+        return claims.get(properties.usernameClaim()) != null ? properties.usernameClaim() : "sub";
+    }
+
     /** Roles and clinic from the JWT's claims. */
     record ClaimsToAuthorities(SecurityProperties properties) implements Converter<Jwt, AbstractAuthenticationToken> {
         @Override
         public AbstractAuthenticationToken convert(Jwt jwt) {
-            List<String> roles = jwt.getClaimAsStringList(properties.rolesClaim());
             return new JwtAuthenticationToken(
                     jwt,
-                    authorities(roles == null ? List.of() : roles, jwt.getClaimAsString(properties.clinicClaim())),
-                    jwt.getSubject());
+                    authoritiesFromClaims(jwt.getClaims(), properties),
+                    jwt.getClaimAsString(usernameClaimOf(jwt.getClaims(), properties)));
         }
     }
 }

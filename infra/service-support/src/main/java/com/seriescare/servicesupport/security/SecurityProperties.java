@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Who may use the API ({@code seriescare.security.*}). With an OIDC issuer configured
  * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}) users come from JWTs: roles from
- * {@code rolesClaim}, the clinic from {@code clinicClaim}. Without one (the dev stack) the listed users sign in
+ * {@code rolesClaim}, the clinic from {@code clinicClaim}, the name from {@code usernameClaim} (else the subject). Without one (the dev stack) the listed users sign in
  * with HTTP Basic. {@code publicPaths} are open without credentials besides health (e.g. Twilio's webhooks, which
  * prove themselves with their signature).
  */
@@ -21,6 +21,7 @@ public record SecurityProperties(
         List<@Valid User> users,
         @DefaultValue("roles") String rolesClaim,
         @DefaultValue("clinic") String clinicClaim,
+        @DefaultValue("preferred_username") String usernameClaim,
         List<String> publicPaths) {
 
     public SecurityProperties {

@@ -1,0 +1,108 @@
+package com.seriescare.servicesupport.audit;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import com.seriescare.servicesupport.outbox.PendingEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+
+/**
+ * The service's append-only record of who did what to a patient's record, in its own {@value #COLLECTION} collection:
+ * every change (entered from its event as the outbox relay publishes it, so nothing published goes unrecorded and
+ * nothing is recorded twice) and every look at sensitive answers. Entries are never changed; they are removed only
+ * when older than the retention (default 6 years, {@code seriescare.audit.retention}).
+ */
+public class AuditTrail {
+
+    public static final String COLLECTION = "audit";
+
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+
+    /**
+     * One thing done to a patient's record.
+     *
+     * @param id the event's id for a change; a fresh one for a view
+     * @param what the event type (e.g. {@code clinic.session.rescheduled.v1}) or {@code viewed:<what>}
+     * @param subject what it concerned (a session, a series, a form)
+     * @param actor a user name, {@code patient} or {@code system}
+     * @param at when it happened (the service's clock)
+     * @param written when it was written (the wall clock): orders entries of the same moment
+     */
+    public record Entry(
+            @Id String id, String patientId, String what, String subject, String actor, Instant at, Instant written) {}
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final Period retention;
+
+    public AuditTrail(MongoTemplate mongo, Clock clock, Period retention) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.retention = retention;
+        mongo.indexOps(COLLECTION)
+                .createIndex(new Index("patientId", Sort.Direction.ASC).on("at", Sort.Direction.DESC));
+    }
+
+    /** A change, as its event leaves the outbox; a second time (a re-publish after a crash) changes nothing. */
+    public void recordChange(PendingEvent event) {
+        try {
+            mongo.insert(
+                    new Entry(
+                            event.eventId(),
+                            event.key(),
+                            event.ceType(),
+                            event.subject(),
+                            event.actor() == null ? Actors.SYSTEM : event.actor(),
+                            event.time(),
+                            event.writtenAt()),
+                    COLLECTION);
+        } catch (DuplicateKeyException recordedBefore) {
+            // published again after a crash between publishing and removing: recorded once
+        }
+    }
+
+    /** Someone looked at something sensitive of a patient's (e.g. intake answers). */
+    public void recordView(String patientId, String what, String subject) {
+        mongo.insert(
+                new Entry(
+                        UUID.randomUUID().toString(),
+                        patientId,
+                        "viewed:" + what,
+                        subject,
+                        Actors.current(),
+                        clock.instant(),
+                        Instant.now()),
+                COLLECTION);
+    }
+
+    /** A patient's history, newest first. */
+    public List<Entry> of(String patientId) {
+        return mongo.find(
+                query(where("patientId").is(patientId)).with(Sort.by(Sort.Direction.DESC, "at", "written")),
+                Entry.class,
+                COLLECTION);
+    }
+
+    /** Removes what is older than the retention; returns how many entries went. */
+    public long forgetExpired() {
+        Instant before =
+                clock.instant().atOffset(ZoneOffset.UTC).minus(retention).toInstant();
+        long removed = mongo.remove(query(where("at").lt(before)), COLLECTION).getDeletedCount();
+        if (removed > 0) {
+            log.info("Audit trail: {} entries older than {} removed", removed, retention);
+        }
+        return removed;
+    }
+}
