@@ -96,10 +96,13 @@ class ClinicIssuerIntegrationTest {
     }
 
     @Test
-    void aTokenIssuedForAnotherAudienceIsNotTaken() throws Exception {
+    void aTokenIssuedForAnotherAudienceOrSignedWithAnotherAlgorithmIsNotTaken() throws Exception {
         var elsewhere = send("POST", "/api/patients", ISSUER.token(NURSE, "billing"), Api.ANA);
+        var otherAlgorithm = send(
+                "POST", "/api/patients", ISSUER.tokenSignedWith(NURSE, com.nimbusds.jose.JWSAlgorithm.RS512), Api.ANA);
 
         assertThat(elsewhere.statusCode()).isEqualTo(401);
+        assertThat(otherAlgorithm.statusCode()).isEqualTo(401);
     }
 
     // --- the web app ---

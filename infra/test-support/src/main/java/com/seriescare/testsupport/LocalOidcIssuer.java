@@ -96,6 +96,19 @@ public final class LocalOidcIssuer implements AutoCloseable {
         return token(person, AUDIENCE);
     }
 
+    /** An access token signed with another algorithm than the issuer's RS256 (same key), e.g. RS512. */
+    public String tokenSignedWith(Person person, JWSAlgorithm algorithm) {
+        try {
+            var jwt = new SignedJWT(
+                    new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).build(),
+                    claims(person).audience(AUDIENCE).build());
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         server.stop(0);

@@ -92,6 +92,35 @@ public class SecurityConfiguration {
         return registration;
     }
 
+    /**
+     * The API's token check with an OIDC issuer: signature by the issuer's keys with the configured algorithms only
+     * (default RS256 — Spring's issuer discovery would otherwise take every algorithm the key type allows, RS512
+     * included), issuer, expiry and not-before, and our audience. The issuer is asked for its keys at the first token,
+     * not at start-up.
+     */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression(
+            "!'${spring.security.oauth2.resourceserver.jwt.issuer-uri:}'.isBlank()")
+    org.springframework.security.oauth2.jwt.JwtDecoder jwtDecoder(
+            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+            @Value("${spring.security.oauth2.resourceserver.jwt.audiences:seriescare}") List<String> audiences,
+            @Value("${spring.security.oauth2.resourceserver.jwt.jws-algorithms:RS256}") List<String> algorithms) {
+        return new org.springframework.security.oauth2.jwt.SupplierJwtDecoder(() -> {
+            var decoder = org.springframework.security.oauth2.jwt.NimbusJwtDecoder.withIssuerLocation(issuer)
+                    .jwsAlgorithms(allowed -> {
+                        allowed.clear();
+                        algorithms.forEach(name -> allowed.add(
+                                org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.from(name.strip())));
+                    })
+                    .build();
+            decoder.setJwtValidator(new org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator<>(
+                    org.springframework.security.oauth2.jwt.JwtValidators.createDefaultWithIssuer(issuer),
+                    new org.springframework.security.oauth2.jwt.JwtClaimValidator<List<String>>(
+                            "aud", aud -> aud != null && aud.stream().anyMatch(audiences::contains))));
+            return decoder;
+        });
+    }
+
     @Bean
     CurrentUser currentUser() {
         return new CurrentUser();
