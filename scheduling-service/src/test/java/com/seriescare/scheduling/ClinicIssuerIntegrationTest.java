@@ -131,6 +131,26 @@ class ClinicIssuerIntegrationTest {
     }
 
     @Test
+    void signingOutAtAnIssuerWithoutLogoutEndpointSaysSo() {
+        ISSUER.signInAs(NURSE);
+        try (BrowserContext context =
+                browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port))) {
+            Page page = context.newPage();
+            page.navigate("/oauth2/authorization/clinic");
+            assertThat(page).hasURL("http://localhost:" + port + "/today");
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
+                    .click();
+
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("You are signed out.");
+            page.navigate("/today");
+            assertThat(page.getByRole(
+                            AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in with your clinic account")))
+                    .isVisible();
+        }
+    }
+
+    @Test
     void anAccountOfNoClinicOrNotOfTheFrontDeskIsShownTheDeniedPage() {
         for (var person : List.of(
                 new Person("nurse-2", "No Clinic", List.of("FRONT_DESK"), null),

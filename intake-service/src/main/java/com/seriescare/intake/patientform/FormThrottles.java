@@ -35,8 +35,14 @@ class FormThrottles {
         guessesByAddress.spend(address);
     }
 
-    /** Takes one submission's allowance, false when the form or the address has used it up. */
+    /**
+     * Takes one submission's allowance from the form and from the address, false (taking nothing) when either has used
+     * it up: a flood refused for its address must not use up the patient's own allowance, nor the other way round.
+     */
     boolean maySend(String formId, String address) {
+        if (sendsByForm.exhausted(formId) || sendsByAddress.exhausted(address)) {
+            return false;
+        }
         return sendsByForm.tryTake(formId) && sendsByAddress.tryTake(address);
     }
 

@@ -54,6 +54,8 @@ record ClinicIssuerSignIn(String issuer, String clientId, String clientSecret, S
     LogoutSuccessHandler logoutSuccess(ClientRegistrationRepository registrations) {
         var handler = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         handler.setPostLogoutRedirectUri("{baseUrl}/login?signedOut");
+        // an issuer without an end_session_endpoint: our session is over all the same, and the page says so
+        handler.setDefaultTargetUrl("/login?signedOut");
         return handler;
     }
 
