@@ -37,5 +37,20 @@ public @interface IntakeServiceTest {
         MutableClock testClock() {
             return new MutableClock(NOW);
         }
+
+        /** Both clinics' settings, as scheduling-service publishes them, known before any test runs. */
+        @Bean
+        org.springframework.boot.ApplicationRunner publishTestClinics(com.seriescare.intake.clinics.Clinics clinics) {
+            return args -> {
+                try (var events = new com.seriescare.testsupport.EventPublisherForTests()) {
+                    events.publish(com.seriescare.testsupport.TestClinics.frontRange());
+                    events.publish(com.seriescare.testsupport.TestClinics.westSlope());
+                }
+                org.awaitility.Awaitility.await()
+                        .atMost(java.time.Duration.ofSeconds(60))
+                        .until(() -> clinics.byId("west-slope").phone() != null
+                                && clinics.byId("front-range").phone() != null);
+            };
+        }
     }
 }

@@ -230,6 +230,7 @@ class IntakeTextsIntegrationTest {
                 occasion,
                 link,
                 dueAt,
-                NotificationServiceTest.NOW);
+                NotificationServiceTest.NOW,
+                "front-range");
     }
 }

@@ -71,5 +71,20 @@ public @interface NotificationServiceTest {
         MutableClock testClock() {
             return new MutableClock(NOW);
         }
+
+        /** Both clinics' settings, as scheduling-service publishes them, known before any test runs. */
+        @Bean
+        org.springframework.boot.ApplicationRunner publishTestClinics(
+                com.seriescare.notification.clinic.ClinicDirectory directory) {
+            return args -> {
+                try (var events = new com.seriescare.testsupport.EventPublisherForTests()) {
+                    events.publish(com.seriescare.testsupport.TestClinics.frontRange());
+                    events.publish(com.seriescare.testsupport.TestClinics.westSlope());
+                }
+                org.awaitility.Awaitility.await()
+                        .atMost(java.time.Duration.ofSeconds(60))
+                        .until(() -> directory.all().size() >= 2);
+            };
+        }
     }
 }

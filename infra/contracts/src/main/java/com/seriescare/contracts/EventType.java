@@ -2,6 +2,7 @@ package com.seriescare.contracts;
 
 import com.seriescare.contracts.care.CareAlertRaised;
 import com.seriescare.contracts.care.PatientWordsRecorded;
+import com.seriescare.contracts.clinic.ClinicSettingsPublished;
 import com.seriescare.contracts.intake.ChecklistCompleted;
 import com.seriescare.contracts.intake.ChecklistOverdue;
 import com.seriescare.contracts.intake.ChecklistRequested;
@@ -56,7 +57,8 @@ public enum EventType {
             "clinic.reply.session-confirmed.v1", Topics.NOTIFICATION_EVENTS, SessionConfirmationReceived.class),
     INBOUND_MESSAGE_RECEIVED("clinic.reply.received.v1", Topics.NOTIFICATION_EVENTS, InboundMessageReceived.class),
     CARE_ALERT_RAISED("clinic.care-alert.raised.v1", Topics.CARE_ALERTS, CareAlertRaised.class),
-    PATIENT_WORDS_RECORDED("clinic.patient-words.recorded.v1", Topics.PATIENT_WORDS, PatientWordsRecorded.class);
+    PATIENT_WORDS_RECORDED("clinic.patient-words.recorded.v1", Topics.PATIENT_WORDS, PatientWordsRecorded.class),
+    CLINIC_SETTINGS_PUBLISHED("clinic.settings.published.v1", Topics.CLINIC_SETTINGS, ClinicSettingsPublished.class);
 
     private final String ceType;
     private final String topic;

@@ -2,7 +2,7 @@ package com.seriescare.contracts;
 
 /**
  * Kafka topic names. They are a public contract: integrations (EHR, billing, analytics) subscribe to
- * them by name, so they never change. Every record on every topic is keyed by patient id.
+ * them by name, so they never change. Every record is keyed by patient id, but on {@link #CLINIC_SETTINGS} (clinic id).
  */
 public final class Topics {
 
@@ -30,6 +30,13 @@ public final class Topics {
      * never do.
      */
     public static final String PATIENT_WORDS = "care.patient-words";
+
+    /**
+     * Each clinic's settings, published by scheduling-service (their owner) for intake-service and notification-service,
+     * keyed by clinic id. Compacted: the latest settings of every clinic stay on it for good, so a new consumer reads
+     * them all from the start.
+     */
+    public static final String CLINIC_SETTINGS = "clinic.settings";
 
     private Topics() {}
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.seriescare.contracts.care.CareAlertRaised;
 import com.seriescare.contracts.care.PatientWordsRecorded;
+import com.seriescare.contracts.clinic.ClinicSettingsPublished;
 import com.seriescare.contracts.intake.ChecklistCompleted;
 import com.seriescare.contracts.intake.ChecklistOverdue;
 import com.seriescare.contracts.intake.ChecklistRequested;
@@ -199,7 +200,20 @@ class EventContractTest {
                 new MessageStatusChanged(
                         "p-1", "m-4", "prep_tips", "s-1", "x-1", "cancelled", NOW, null, "the patient replied STOP"),
                 new SessionConfirmationReceived("p-1", "s-1", "x-1", NOW),
-                new InboundMessageReceived("p-1", "i-1", "reschedule", true, "0142", NOW),
+                new InboundMessageReceived("p-1", "i-1", "reschedule", true, "0142", NOW, "front-range"),
+                new ClinicSettingsPublished(
+                        "west-slope",
+                        3,
+                        "West Slope Wellness Clinic",
+                        "West Slope Clinic",
+                        "America/Denver",
+                        "+19705550100",
+                        "US",
+                        "400 Main St, Grand Junction, CO 81501",
+                        new ClinicSettingsPublished.Texting("+19705550199", null, null, "21:00", "08:00"),
+                        List.of(new ClinicSettingsPublished.OnCallClinician("Dr. Reyes", "+19705550111")),
+                        new ClinicSettingsPublished.Forms("PT72H", "PT24H"),
+                        NOW),
                 new CareAlertRaised("p-1", "a-1", "crisis_language", "urgent", NOW),
                 new PatientWordsRecorded("p-1", "a-1", "I want to end my life", NOW),
                 new SessionConfirmed(
@@ -316,6 +330,7 @@ class EventContractTest {
                 .contains("address: " + Topics.SESSION_EVENTS)
                 .contains("address: " + Topics.INTAKE_EVENTS)
                 .contains("address: " + Topics.NOTIFICATION_EVENTS)
-                .contains("address: " + Topics.CARE_ALERTS);
+                .contains("address: " + Topics.CARE_ALERTS)
+                .contains("address: " + Topics.CLINIC_SETTINGS);
     }
 }

@@ -141,6 +141,47 @@ class BookingToTextSystemTest {
     }
 
     /** A fixed-offset IANA zone (Etc/GMT±N) where it is between 12:00 and 13:00 now. */
+    /**
+     * The dev stack seeds two clinics: West Slope's front desk books, and the patient's texts and form name West Slope
+     * and its phone and come from its own number (the settings travel from scheduling-service on clinic.settings).
+     */
+    @Test
+    void aWestSlopePatientHearsFromWestSlopeAtItsOwnNumber() {
+        String phone = "+19705550142";
+        JsonHttp westDesk = JsonHttp.at(system.url("scheduling")).as("frontdesk2", "frontdesk2");
+        var patient = westDesk.post("/api/patients", """
+                {"firstName":"Rosa","lastName":"Vega","mobilePhone":"%s","preferredLanguage":"en",
+                 "timeZone":"%s","smsConsent":{"granted":true,"source":"front-desk"}}""".formatted(
+                        phone, zoneWhereItIsAfternoonNow().getId()));
+        assertThat(patient.status()).as(patient.body()).isEqualTo(201);
+        LocalDate tuesday = LocalDate.now(DENVER).plusWeeks(2).with(TemporalAdjusters.next(DayOfWeek.TUESDAY));
+        var series = westDesk.post(
+                "/api/series", """
+                {"patientId":"%s","sessions":[{"start":"%s"}]}""".formatted(patient.json().path("id").asString(), tuesday.atTime(10, 0)));
+        assertThat(series.status()).as(series.body()).isEqualTo(201);
+
+        SentMessage confirmation = await().atMost(Duration.ofSeconds(60))
+                .until(() -> textsTo(phone), texts -> !texts.isEmpty())
+                .getFirst();
+        assertThat(confirmation.body())
+                .contains("West Slope Clinic", "(970) 555-0100")
+                .doesNotContain("Front Range");
+        assertThat(confirmation.from()).isEqualTo("+19705550199");
+
+        var intakeText = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> textsTo(phone).stream()
+                                .filter(m -> m.body().contains("please fill in this form"))
+                                .toList(),
+                        texts -> !texts.isEmpty());
+        assertThat(intakeText.getFirst().from()).isEqualTo("+19705550199");
+        String link = java.util.Arrays.stream(intakeText.getFirst().body().split(" "))
+                .filter(word -> word.startsWith("http"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(JsonHttp.at(link).get("").body()).contains("West Slope Clinic", "(970) 555-0100");
+    }
+
     private static ZoneId zoneWhereItIsAfternoonNow() {
         int utcHour = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).getHour();
         int offset = Math.floorMod(12 - utcHour + 12, 24) - 12; // -12..11

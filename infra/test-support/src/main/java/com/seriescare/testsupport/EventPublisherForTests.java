@@ -52,7 +52,7 @@ public final class EventPublisherForTests implements AutoCloseable {
         headers.put("ce_subject", event.subject());
         headers.put("ce_specversion", "1.0");
         headers.put("content-type", "application/json");
-        publishRaw(event.type().topic(), event.patientId(), headers, codec.encode(event));
+        publishRaw(event.type().topic(), event.key(), headers, codec.encode(event));
         return eventId;
     }
 

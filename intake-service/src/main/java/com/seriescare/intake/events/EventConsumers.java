@@ -15,4 +15,14 @@ class EventConsumers {
     Consumer<Message<byte[]>> sessionEvents(EventCodec codec, SchedulingEvents handler) {
         return CloudEventConsumers.decodingWith(codec, handler::on);
     }
+
+    /** Each clinic's settings, from scheduling-service: what the forms show and when they are due. */
+    @Bean
+    Consumer<Message<byte[]>> clinicSettings(EventCodec codec, com.seriescare.intake.clinics.Clinics clinics) {
+        return CloudEventConsumers.decodingWith(codec, event -> {
+            if (event instanceof com.seriescare.contracts.clinic.ClinicSettingsPublished settings) {
+                clinics.apply(settings);
+            }
+        });
+    }
 }

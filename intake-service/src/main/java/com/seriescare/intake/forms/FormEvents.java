@@ -61,7 +61,8 @@ public final class FormEvents {
                 occasion,
                 link,
                 form.dueAt(),
-                now);
+                now,
+                form.clinicId());
     }
 
     /** Completed, flagged when answers need a clinician, and a care alert at once for a positive safety answer. */

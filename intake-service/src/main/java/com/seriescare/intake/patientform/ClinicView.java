@@ -2,12 +2,15 @@ package com.seriescare.intake.patientform;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.seriescare.intake.clinics.ClinicsProperties.ClinicProperties;
+import com.seriescare.intake.clinics.Clinic;
 
 /** What a form page shows of the clinic: its short name, and its phone as people write it and as a tel: link. */
 record ClinicView(String shortName, String phoneDisplay, String phoneTel) {
 
-    static ClinicView of(ClinicProperties clinic) {
+    static ClinicView of(Clinic clinic) {
+        if (clinic.phone() == null) {
+            return new ClinicView(clinic.shortName(), "", null);
+        }
         var phones = PhoneNumberUtil.getInstance();
         String display = clinic.phone();
         try {

@@ -1,6 +1,7 @@
 package com.seriescare.notification.dispatch;
 
 import com.seriescare.notification.clinic.Clinic;
+import com.seriescare.notification.clinic.ClinicDirectory;
 import com.seriescare.notification.consent.TextingConsent;
 import com.seriescare.notification.patients.PatientContact;
 import com.seriescare.notification.patients.PatientContacts;
@@ -45,9 +46,8 @@ public class Dispatcher {
     private final TextingConsent consent;
     private final SessionViews sessions;
     private final SmsSender sender;
-    private final Clinic clinic;
+    private final ClinicDirectory clinics;
     private final DispatchProperties properties;
-    private final QuietHours quietHours;
     private final TextSpacing spacing;
     private final Clock clock;
     private final String instance = "dispatcher-" + UUID.randomUUID();
@@ -58,9 +58,8 @@ public class Dispatcher {
             TextingConsent consent,
             SessionViews sessions,
             SmsSender sender,
-            Clinic clinic,
+            ClinicDirectory clinics,
             DispatchProperties properties,
-            QuietHours quietHours,
             TextSpacing spacing,
             Clock clock) {
         this.messages = messages;
@@ -68,9 +67,8 @@ public class Dispatcher {
         this.consent = consent;
         this.sessions = sessions;
         this.sender = sender;
-        this.clinic = clinic;
+        this.clinics = clinics;
         this.properties = properties;
-        this.quietHours = quietHours;
         this.spacing = spacing;
         this.clock = clock;
     }
@@ -130,19 +128,35 @@ public class Dispatcher {
     private void dispatch(OutgoingMessage message) {
         Optional<PatientContact> contact = contacts.find(message.plan().patientId());
         if (message.plan().isReply()) {
+            // the answer comes from the clinic whose number was texted, in its words
+            String clinicId = message.plan().clinicId() != null
+                    ? message.plan().clinicId()
+                    : contact.map(PatientContact::clinicId).orElse(null);
+            Optional<Clinic> clinic = clinics.find(clinicId);
+            if (clinic.isEmpty()) {
+                waitForClinic(message, clinicId);
+                return;
+            }
             send(
                     message,
+                    clinic.get(),
                     message.plan().to(),
                     contact.map(PatientContact::firstName).orElse(""),
                     contact.map(PatientContact::language).orElse("en"),
                     contact.map(PatientContact::timeZone)
-                            .orElse(clinic.timeZone().getId()));
+                            .orElse(clinic.get().timeZone().getId()));
             return;
         }
         if (contact.isEmpty()) {
             waitForContact(message);
             return;
         }
+        Optional<Clinic> clinic = clinics.find(contact.get().clinicId());
+        if (clinic.isEmpty()) {
+            waitForClinic(message, contact.get().clinicId());
+            return;
+        }
+        QuietHours quietHours = clinic.get().quietHours();
         Optional<String> stale = staleBecause(message);
         if (stale.isPresent()) {
             cancel(message, stale.get());
@@ -175,17 +189,29 @@ public class Dispatcher {
             }
             return;
         }
-        if (!message.plan().urgent() && !spacedOut(message, zone)) {
+        if (!message.plan().urgent() && !spacedOut(message, zone, quietHours)) {
             return;
         }
-        send(message, patient.mobilePhone(), patient.firstName(), patient.language(), patient.timeZone());
+        send(message, clinic.get(), patient.mobilePhone(), patient.firstName(), patient.language(), patient.timeZone());
+    }
+
+    /**
+     * The clinic's settings have not arrived yet (scheduling-service publishes them at start-up): a text must not go
+     * out in another clinic's name, so it waits for them. A text whose words stop being true meanwhile is cancelled by
+     * the checks above when its turn comes again.
+     */
+    private void waitForClinic(OutgoingMessage message, String clinicId) {
+        Instant now = clock.instant();
+        messages.apply(
+                message, message.holdUntil(now.plus(MIN_CONTACT_RETRY), "waiting for the clinic's settings", now));
+        log.warn("Text {} waits: no settings of clinic {} yet", message.id(), clinicId);
     }
 
     /**
      * Keeps at most two non-urgent texts a day and two hours between them (see {@link TextSpacing}): false when the
      * text was held or dropped instead of sent now.
      */
-    private boolean spacedOut(OutgoingMessage message, ZoneId zone) {
+    private boolean spacedOut(OutgoingMessage message, ZoneId zone, QuietHours quietHours) {
         Instant now = clock.instant();
         var neighbours =
                 messages.neighboursOf(message, now.minus(Duration.ofHours(26)), now, now.plus(Duration.ofHours(26)));
@@ -256,7 +282,8 @@ public class Dispatcher {
         messages.apply(message, message.cancel(reason, clock.instant()));
     }
 
-    private void send(OutgoingMessage message, String to, String firstName, String language, String timeZone) {
+    private void send(
+            OutgoingMessage message, Clinic clinic, String to, String firstName, String language, String timeZone) {
         String body = MessageText.render(
                 message.plan().kind(),
                 message.plan().sessionStarts(),
@@ -275,7 +302,11 @@ public class Dispatcher {
         }
         OutgoingMessage sending = message.inStatus(MessageStatus.SENDING);
         try {
-            String providerId = sender.send(to, body, properties.statusCallbackFor(message.id()));
+            String providerId = sender.send(
+                    new SmsSender.From(clinic.sender().number(), clinic.sender().messagingServiceSid()),
+                    to,
+                    body,
+                    properties.statusCallbackFor(message.id()));
             // sent as of the hand-over: what spacing and the timeline go by
             messages.apply(sending, sending.sent(providerId, now));
             log.info("Sent {} {} (provider id {})", message.plan().kind(), message.id(), providerId);

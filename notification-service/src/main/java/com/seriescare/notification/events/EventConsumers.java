@@ -22,6 +22,12 @@ class EventConsumers {
         return CloudEventConsumers.decodingWith(codec, handler::on);
     }
 
+    /** Each clinic's settings, from scheduling-service: what texts say and where they come from. */
+    @Bean
+    Consumer<Message<byte[]>> clinicSettings(EventCodec codec, SchedulingEvents handler) {
+        return CloudEventConsumers.decodingWith(codec, handler::on);
+    }
+
     /** Form links to text, from the topic only this service reads. */
     @Bean
     Consumer<Message<byte[]>> formLinks(EventCodec codec, SchedulingEvents handler) {

@@ -1,6 +1,7 @@
 package com.seriescare.notification.events;
 
 import com.seriescare.contracts.ClinicEvent;
+import com.seriescare.contracts.clinic.ClinicSettingsPublished;
 import com.seriescare.contracts.intake.FormLinkIssued;
 import com.seriescare.contracts.scheduling.PatientContactChanged;
 import com.seriescare.contracts.scheduling.PatientRegistered;
@@ -14,6 +15,7 @@ import com.seriescare.contracts.scheduling.SessionRescheduled;
 import com.seriescare.contracts.scheduling.SessionScheduled;
 import com.seriescare.contracts.scheduling.SmsConsentChanged;
 import com.seriescare.notification.clinic.Clinic;
+import com.seriescare.notification.clinic.ClinicDirectory;
 import com.seriescare.notification.consent.TextingConsent;
 import com.seriescare.notification.dispatch.OutgoingMessages;
 import com.seriescare.notification.patients.PatientContact;
@@ -48,7 +50,7 @@ class SchedulingEvents {
     private final OutgoingMessages messages;
     private final QuietHours quietHours;
     private final MessageRules rules;
-    private final Clinic clinic;
+    private final ClinicDirectory clinics;
     private final Clock clock;
 
     SchedulingEvents(
@@ -58,7 +60,7 @@ class SchedulingEvents {
             OutgoingMessages messages,
             QuietHours quietHours,
             MessageRules rules,
-            Clinic clinic,
+            ClinicDirectory clinics,
             Clock clock) {
         this.contacts = contacts;
         this.consent = consent;
@@ -66,12 +68,13 @@ class SchedulingEvents {
         this.messages = messages;
         this.quietHours = quietHours;
         this.rules = rules;
-        this.clinic = clinic;
+        this.clinics = clinics;
         this.clock = clock;
     }
 
     void on(ClinicEvent event) {
         switch (event) {
+            case ClinicSettingsPublished settings -> clinics.apply(settings);
             case PatientRegistered registered -> {
                 if (patientRecordIsNewer(registered.patientId(), registered.patientRevision())) {
                     consent.recordedByFrontDesk(registered.patientId(), registered.smsConsent());
@@ -114,7 +117,9 @@ class SchedulingEvents {
                 plan(
                         MessagePlanner.confirmationFor(booked, clock.instant()),
                         booked.sessions().isEmpty()
-                                ? clinic.timeZone()
+                                ? clinics.find(booked.clinicId())
+                                        .map(Clinic::timeZone)
+                                        .orElseGet(() -> clinicZoneOf(booked.patientId()))
                                 : ZoneId.of(booked.sessions().getFirst().timeZone()));
             case SessionScheduled scheduled -> {
                 sessions.record(SessionView.of(scheduled));
@@ -152,7 +157,11 @@ class SchedulingEvents {
                 if (text.kind() == MessageKind.CHECKLIST_LINK) {
                     messages.supersedeChecklistLink(issued.sessionId(), text.planKey());
                 }
-                plan(text, clinic.timeZone());
+                plan(
+                        text,
+                        clinics.find(issued.clinicId())
+                                .map(Clinic::timeZone)
+                                .orElseGet(() -> clinicZoneOf(issued.patientId())));
             }
             default -> log.debug("Nothing to do for {}", event.type().ceType());
         }
@@ -188,6 +197,17 @@ class SchedulingEvents {
         MessagePlanner.beforeSession(
                         scheduled, zoneOf(scheduled.patientId(), clinicZone), clock.instant(), rules, quietHours)
                 .forEach(text -> plan(text, clinicZone));
+    }
+
+    /**
+     * The zone of the patient's clinic, for a text whose event names none; UTC while neither is known (the text is
+     * re-timed in the patient's zone when their details arrive, and quiet hours are checked again before sending).
+     */
+    private ZoneId clinicZoneOf(String patientId) {
+        return contacts.find(patientId)
+                .flatMap(contact -> clinics.find(contact.clinicId()))
+                .map(Clinic::timeZone)
+                .orElse(java.time.ZoneOffset.UTC);
     }
 
     /** The patient's own zone; the clinic's until the patient's details are known. */

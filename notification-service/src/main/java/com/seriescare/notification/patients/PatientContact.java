@@ -19,16 +19,6 @@ public record PatientContact(
         String phoneProblem,
         String clinicId) {
 
-    public PatientContact(
-            String patientId,
-            String firstName,
-            String mobilePhone,
-            String language,
-            String timeZone,
-            boolean smsConsent) {
-        this(patientId, firstName, mobilePhone, language, timeZone, smsConsent, null, null);
-    }
-
     public PatientContact withConsent(boolean granted) {
         return new PatientContact(
                 patientId, firstName, mobilePhone, language, timeZone, granted, phoneProblem, clinicId);

@@ -5,6 +5,8 @@ import com.seriescare.contracts.care.CareAlertRaised;
 import com.seriescare.contracts.care.PatientWordsRecorded;
 import com.seriescare.contracts.notification.InboundMessageReceived;
 import com.seriescare.contracts.notification.SessionConfirmationReceived;
+import com.seriescare.notification.clinic.Clinic;
+import com.seriescare.notification.clinic.ClinicDirectory;
 import com.seriescare.notification.consent.TextingConsent;
 import com.seriescare.notification.dispatch.OutgoingMessages;
 import com.seriescare.notification.patients.PatientContact;
@@ -53,6 +55,7 @@ public class InboundReplies {
             List<com.seriescare.servicesupport.outbox.PendingEvent> outbox) {}
 
     private final ReplyClassifier classifier;
+    private final ClinicDirectory clinics;
     private final PatientContacts contacts;
     private final TextingConsent consent;
     private final SessionViews sessions;
@@ -63,6 +66,7 @@ public class InboundReplies {
 
     InboundReplies(
             RepliesProperties properties,
+            ClinicDirectory clinics,
             PatientContacts contacts,
             TextingConsent consent,
             SessionViews sessions,
@@ -71,6 +75,7 @@ public class InboundReplies {
             MongoTemplate mongo,
             Clock clock) {
         this.classifier = new ReplyClassifier(properties.crisisPhrases());
+        this.clinics = clinics;
         this.contacts = contacts;
         this.consent = consent;
         this.sessions = sessions;
@@ -85,15 +90,27 @@ public class InboundReplies {
                         .unique());
     }
 
-    /** @param providerId the provider's id of the inbound text (Twilio's MessageSid), so retries are recognised */
-    public ReplyIntent receive(String fromPhone, String body, String providerId) {
+    /**
+     * @param toPhone the clinic number the patient texted: the reply belongs to that clinic (its patients with this
+     *     phone, its inbox, its answer); null for the deployment's default sender
+     * @param providerId the provider's id of the inbound text (Twilio's MessageSid), so retries are recognised
+     */
+    public ReplyIntent receive(String fromPhone, String toPhone, String body, String providerId) {
         // what follows from a text (a STOP, a confirmation, an alert) is the patient's doing in the audit trail
-        return Actors.as(Actors.PATIENT, () -> read(fromPhone, body, providerId));
+        return Actors.as(Actors.PATIENT, () -> read(fromPhone, toPhone, body, providerId));
     }
 
-    private ReplyIntent read(String fromPhone, String body, String providerId) {
+    private ReplyIntent read(String fromPhone, String toPhone, String body, String providerId) {
         Instant now = clock.instant();
-        List<PatientContact> senders = contacts.withPhone(fromPhone);
+        List<String> reached =
+                clinics.textedAt(toPhone).stream().map(Clinic::id).toList();
+        // a phone shared by patients of two clinics: the number texted tells which clinic's patients wrote
+        List<PatientContact> senders = contacts.withPhone(fromPhone).stream()
+                .filter(contact ->
+                        reached.isEmpty() || contact.clinicId() == null || reached.contains(contact.clinicId()))
+                .toList();
+        // a stranger's text shows in the inbox of the clinic it was sent to, not in every clinic's
+        String clinicOfStranger = reached.isEmpty() ? null : reached.getFirst();
         ReplyIntent intent = inContext(classifier.classify(body), senders, now);
         String inboundId = UUID.randomUUID().toString();
         List<ClinicEvent> events = new ArrayList<>();
@@ -104,7 +121,13 @@ public class InboundReplies {
         // the words travel apart from the news, on the topic only the clinic's inbox reads (health data)
         for (String patientId : patientIds) {
             events.add(new InboundMessageReceived(
-                    patientId, inboundId, intent.name().toLowerCase(Locale.ROOT), intent.needsHuman(), last4, now));
+                    patientId,
+                    inboundId,
+                    intent.name().toLowerCase(Locale.ROOT),
+                    intent.needsHuman(),
+                    last4,
+                    now,
+                    clinicOf(patientId, senders, clinicOfStranger)));
             events.add(new PatientWordsRecorded(patientId, inboundId, body, now));
         }
         if (intent == ReplyIntent.CRISIS) {
@@ -139,7 +162,18 @@ public class InboundReplies {
         } catch (DuplicateKeyException seenBefore) {
             return intent;
         }
-        act(intent, inboundId, senders, fromPhone, now);
+        act(
+                intent,
+                inboundId,
+                senders,
+                fromPhone,
+                clinicOf(
+                        senders.isEmpty()
+                                ? InboundMessageReceived.UNKNOWN_SENDER
+                                : senders.getFirst().patientId(),
+                        senders,
+                        clinicOfStranger),
+                now);
         log.info("Reply {} read as {} for {} patient(s)", inboundId, intent, senders.size());
         return intent;
     }
@@ -157,16 +191,31 @@ public class InboundReplies {
         return intent;
     }
 
+    private static String clinicOf(String patientId, List<PatientContact> senders, String clinicOfStranger) {
+        return senders.stream()
+                .filter(sender -> sender.patientId().equals(patientId) && sender.clinicId() != null)
+                .map(PatientContact::clinicId)
+                .findFirst()
+                .orElse(clinicOfStranger);
+    }
+
     private void act(
-            ReplyIntent intent, String inboundId, List<PatientContact> senders, String fromPhone, Instant now) {
+            ReplyIntent intent,
+            String inboundId,
+            List<PatientContact> senders,
+            String fromPhone,
+            String clinicId,
+            Instant now) {
         String patientId = senders.isEmpty()
                 ? InboundMessageReceived.UNKNOWN_SENDER
                 : senders.getFirst().patientId();
         switch (intent) {
             case CRISIS ->
-                messages.plan(PlannedMessage.reply(inboundId, MessageKind.CRISIS_RESPONSE, patientId, fromPhone, now));
+                messages.plan(PlannedMessage.reply(
+                        inboundId, MessageKind.CRISIS_RESPONSE, patientId, fromPhone, clinicId, now));
             case HELP ->
-                messages.plan(PlannedMessage.reply(inboundId, MessageKind.HELP_RESPONSE, patientId, fromPhone, now));
+                messages.plan(PlannedMessage.reply(
+                        inboundId, MessageKind.HELP_RESPONSE, patientId, fromPhone, clinicId, now));
             case STOP -> consent.stopFrom(fromPhone, inboundId, now);
             case START -> consent.startFrom(fromPhone, inboundId, now);
             default -> {

@@ -68,7 +68,7 @@ class TwilioWebhooks {
         if (!signedByTwilio(request, signature, form)) {
             return forbidden(request);
         }
-        replies.receive(form.getFirst("From"), form.getFirst("Body"), form.getFirst("MessageSid"));
+        replies.receive(form.getFirst("From"), form.getFirst("To"), form.getFirst("Body"), form.getFirst("MessageSid"));
         return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body("<Response/>");
     }
 

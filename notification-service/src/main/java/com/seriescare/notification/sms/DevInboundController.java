@@ -30,7 +30,7 @@ class DevInboundController {
 
     @PostMapping("/api/dev/sms/inbound")
     Map<String, String> inbound(@Valid @RequestBody SimulatedText text) {
-        var intent = replies.receive(text.from(), text.body(), "DEV" + UUID.randomUUID());
+        var intent = replies.receive(text.from(), text.to(), text.body(), "DEV" + UUID.randomUUID());
         return Map.of("intent", intent.name().toLowerCase(Locale.ROOT));
     }
 
@@ -38,5 +38,9 @@ class DevInboundController {
             @NotBlank @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an E.164 number such as +13035550142")
             String from,
 
-            @NotBlank @Size(max = 1600) String body) {}
+            @NotBlank @Size(max = 1600) String body,
+
+            // the clinic number texted (its SMS number); absent: the deployment's default sender
+            @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an E.164 number such as +19705550199")
+            String to) {}
 }

@@ -15,8 +15,12 @@ import org.slf4j.LoggerFactory;
  */
 public class LocalSmsSink implements SmsSender {
 
-    /** A text as the sink received it. */
-    public record SinkMessage(String to, String body, Instant at) {}
+    /**
+     * A text as the sink received it.
+     *
+     * @param from the clinic's number it would have come from; null for the deployment's default sender
+     */
+    public record SinkMessage(String to, String body, Instant at, String from) {}
 
     private static final Logger log = LoggerFactory.getLogger(LocalSmsSink.class);
 
@@ -28,8 +32,9 @@ public class LocalSmsSink implements SmsSender {
     }
 
     @Override
-    public String send(String to, String body, URI statusCallback) {
-        messages.add(new SinkMessage(to, body, clock.instant()));
+    public String send(From from, String to, String body, URI statusCallback) {
+        messages.add(new SinkMessage(
+                to, body, clock.instant(), from.number() != null ? from.number() : from.messagingServiceSid()));
         // the words stay out of the log (a form link is a patient's key; the words may say what they are treated
         // for): GET /api/dev/sms shows them on this machine
         log.info(

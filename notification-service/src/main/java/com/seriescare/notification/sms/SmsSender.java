@@ -6,13 +6,22 @@ import java.net.URI;
 public interface SmsSender {
 
     /**
+     * Where a text comes from: a number, a Twilio Messaging Service, or (both null) the deployment's default sender.
+     */
+    record From(String number, String messagingServiceSid) {
+
+        public static final From DEFAULT = new From(null, null);
+    }
+
+    /**
      * Hands one text to the provider.
      *
+     * @param from the clinic's sender
      * @param statusCallback where the provider reports delivery (queued, sent, delivered, failed)
      * @return the provider's id of the message
      * @throws SmsRejected when the provider refused it
      */
-    String send(String to, String body, URI statusCallback);
+    String send(From from, String to, String body, URI statusCallback);
 
     /**
      * Whether the provider has a text to {@code to} whose body has this SHA-256 ({@link #fingerprint}), created since

@@ -70,6 +70,10 @@ class TwilioSmsSender implements SmsSender {
                 "No answer from Twilio; the text may have been accepted (" + e.getMessage() + ")", e);
     }
 
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
@@ -104,11 +108,15 @@ class TwilioSmsSender implements SmsSender {
     }
 
     @Override
-    public String send(String to, String body, URI statusCallback) {
-        var creator = properties.messagingServiceSid() != null
-                        && !properties.messagingServiceSid().isBlank()
-                ? Message.creator(new PhoneNumber(to), properties.messagingServiceSid(), body)
-                : Message.creator(new PhoneNumber(to), new PhoneNumber(properties.fromNumber()), body);
+    public String send(From from, String to, String body, URI statusCallback) {
+        // the clinic's own sender; the deployment's default for a clinic that names none
+        String messagingService = from.messagingServiceSid() != null
+                ? from.messagingServiceSid()
+                : from.number() != null ? null : blankToNull(properties.messagingServiceSid());
+        String number = from.number() != null ? from.number() : properties.fromNumber();
+        var creator = messagingService != null
+                ? Message.creator(new PhoneNumber(to), messagingService, body)
+                : Message.creator(new PhoneNumber(to), new PhoneNumber(number), body);
         try {
             return creator.setStatusCallback(statusCallback).create(client).getSid();
         } catch (ApiException e) {

@@ -54,7 +54,7 @@ class CrashAfterHandOverIntegrationTest {
     void aTextTwilioDeliveredIsNotResentAfterItsInstanceDiedMidHandOver() {
         String patientId = "crash-" + UUID.randomUUID();
         String phone = "+1720777" + String.format("%04d", (int) (Math.random() * 10000));
-        contacts.save(new PatientContact(patientId, "Ana", phone, "en", "America/Denver", true));
+        contacts.save(new PatientContact(patientId, "Ana", phone, "en", "America/Denver", true, null, "front-range"));
         // due an hour ahead, so only the instance below (living an hour ahead) claims it
         Instant due = clock.instant().plus(Duration.ofHours(1));
         messages.plan(new PlannedMessage(

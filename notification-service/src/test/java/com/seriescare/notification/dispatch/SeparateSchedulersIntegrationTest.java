@@ -42,7 +42,14 @@ class SeparateSchedulersIntegrationTest {
             for (int i = 0; i < texts; i++) {
                 String patientId = "slow-" + batch + "-" + i;
                 contacts.save(new PatientContact(
-                        patientId, "Ana", "+1720666" + String.format("%04d", i), "en", "America/Denver", true));
+                        patientId,
+                        "Ana",
+                        "+1720666" + String.format("%04d", i),
+                        "en",
+                        "America/Denver",
+                        true,
+                        null,
+                        "front-range"));
                 messages.plan(new PlannedMessage(
                         batch + ":" + i,
                         MessageKind.BOOKING_CONFIRMATION,

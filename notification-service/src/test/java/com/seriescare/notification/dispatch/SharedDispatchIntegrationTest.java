@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.seriescare.notification.NotificationServiceTest;
-import com.seriescare.notification.clinic.Clinic;
+import com.seriescare.notification.clinic.ClinicDirectory;
 import com.seriescare.notification.patients.PatientContact;
 import com.seriescare.notification.patients.PatientContacts;
 import com.seriescare.notification.planning.MessageKind;
 import com.seriescare.notification.planning.PlannedMessage;
-import com.seriescare.notification.planning.QuietHours;
 import com.seriescare.notification.sessions.SessionViews;
 import com.seriescare.notification.sms.SmsSender;
 import com.seriescare.testsupport.MutableClock;
@@ -51,7 +50,7 @@ class SharedDispatchIntegrationTest {
     SmsSender sender;
 
     @Autowired
-    Clinic clinic;
+    ClinicDirectory clinics;
 
     @Autowired
     DispatchProperties properties;
@@ -118,9 +117,8 @@ class SharedDispatchIntegrationTest {
                 consent,
                 sessions,
                 sender,
-                clinic,
+                clinics,
                 properties,
-                QuietHours.DEFAULT,
                 com.seriescare.notification.planning.TextSpacing.DEFAULT,
                 clock);
     }
@@ -134,7 +132,8 @@ class SharedDispatchIntegrationTest {
             String patientId = batch + "-" + i;
             String phone = "+1720" + prefix + String.format("%04d", i);
             phones.add(phone);
-            contacts.save(new PatientContact(patientId, "Ana", phone, "en", "America/Denver", true));
+            contacts.save(
+                    new PatientContact(patientId, "Ana", phone, "en", "America/Denver", true, null, "front-range"));
             messages.plan(new PlannedMessage(
                     batch + ":" + i,
                     MessageKind.BOOKING_CONFIRMATION,

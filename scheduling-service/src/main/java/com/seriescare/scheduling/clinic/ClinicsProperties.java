@@ -5,7 +5,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +31,42 @@ public record ClinicsProperties(@NotEmpty List<@Valid ClinicProperties> clinics)
             @Min(1) int chairs,
             @NotEmpty Map<DayOfWeek, String> openingHours,
             @NotEmpty Map<String, @Valid PlanProperties> treatmentPlans,
-            @NotBlank String defaultTreatmentPlan) {
+            @NotBlank String defaultTreatmentPlan,
+            @Pattern(regexp = "[A-Z]{2}") String phoneRegion,
+            @Valid TextingProperties texting,
+            List<@Valid OnCallProperties> onCall,
+            @Valid FormsProperties forms) {
+
+        /** The settings other services need, as published on {@code clinic.settings} (version and time set there). */
+        ClinicSettings toSettings() {
+            var text = texting == null ? new TextingProperties(null, null, null, null, null) : texting;
+            var due = forms == null ? new FormsProperties(null, null) : forms;
+            return new ClinicSettings(
+                    id,
+                    name,
+                    shortName,
+                    timeZone.getId(),
+                    phone,
+                    phoneRegion == null ? "US" : phoneRegion,
+                    address,
+                    new ClinicSettings.Texting(
+                            blankToNull(text.smsNumber()),
+                            blankToNull(text.messagingServiceSid()),
+                            blankToNull(text.integrationCoachPhone()),
+                            text.quietHoursStart() == null ? LocalTime.of(21, 0) : text.quietHoursStart(),
+                            text.quietHoursEnd() == null ? LocalTime.of(8, 0) : text.quietHoursEnd()),
+                    onCall == null
+                            ? List.of()
+                            : onCall.stream()
+                                    .map(c -> new ClinicSettings.OnCall(c.name(), c.phone()))
+                                    .toList(),
+                    due.intakeDueBefore() == null ? Duration.ofHours(72) : due.intakeDueBefore(),
+                    due.checklistDueBefore() == null ? Duration.ofHours(24) : due.checklistDueBefore());
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value;
+        }
 
         Clinic toClinic() {
             return new Clinic(
@@ -51,6 +89,32 @@ public record ClinicsProperties(@NotEmpty List<@Valid ClinicProperties> clinics)
                     defaultTreatmentPlan);
         }
     }
+
+    /**
+     * How the clinic texts.
+     *
+     * @param smsNumber the clinic's own number (E.164) its texts come from and patients reply to; empty: the
+     *     deployment's default sender
+     * @param messagingServiceSid a Twilio Messaging Service (MG...) to send through instead
+     * @param quietHoursStart no routine text from this local time in the patient's zone (default 21:00) ...
+     * @param quietHoursEnd ... until this one (default 08:00)
+     */
+    public record TextingProperties(
+            @Pattern(regexp = "|\\+[1-9][0-9]{6,14}") String smsNumber,
+            @Pattern(regexp = "|MG[0-9a-fA-F]{32}") String messagingServiceSid,
+            @Pattern(regexp = "|\\+[1-9][0-9]{6,14}") String integrationCoachPhone,
+            LocalTime quietHoursStart,
+            LocalTime quietHoursEnd) {}
+
+    /** A clinician paged for urgent care alerts; the list is the rota, the first is paged first. */
+    public record OnCallProperties(
+            @NotBlank String name,
+
+            @NotBlank @Pattern(regexp = "\\+[1-9][0-9]{6,14}")
+            String phone) {}
+
+    /** When forms are due, as elapsed time before the session ("72h" is 72 hours, also across a clock change). */
+    public record FormsProperties(Duration intakeDueBefore, Duration checklistDueBefore) {}
 
     public record PlanProperties(
             @Min(1) int treatmentMinutes, @Min(0) int recoveryMinutes) {}

@@ -84,9 +84,12 @@ public class Inbox {
             return; // a crisis reply comes as an urgent care alert with the same words; one item is enough
         }
         String patientId = InboundMessageReceived.UNKNOWN_SENDER.equals(reply.patientId()) ? null : reply.patientId();
+        // a reply from an unknown number belongs to the clinic whose number it reached (replies before replies named
+        // a clinic: every clinic's front desk sees it)
+        String clinicId = patientId == null ? reply.clinicId() : clinicOf(patientId);
         add(new InboxItem(
                 reply.inboundId() + ":" + reply.patientId(),
-                clinicOf(patientId),
+                clinicId,
                 patientId,
                 "reply",
                 reply.intent(),
@@ -180,7 +183,7 @@ public class Inbox {
         }
     }
 
-    /** The patient's clinic; none for a reply from an unknown number (every clinic's front desk sees it then). */
+    /** The patient's clinic. */
     private String clinicOf(String patientId) {
         return patientId == null ? null : patients.clinicOf(patientId).orElse(null);
     }

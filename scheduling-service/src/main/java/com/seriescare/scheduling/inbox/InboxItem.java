@@ -8,7 +8,8 @@ import java.time.Instant;
  *
  * @param id the alert's id, or the reply's id and the patient's (one reply from a shared phone is one item per
  *     patient)
- * @param clinicId the patient's clinic; null when the sender is unknown (every clinic's front desk sees it)
+ * @param clinicId the patient's clinic, or for an unknown sender the clinic whose number was texted; null for an unknown
+ *     sender's reply that named no clinic (every clinic's front desk sees it)
  * @param source {@code care_alert} or {@code reply}
  * @param topic the alert's reason ({@code crisis_language}, {@code low_mood}, {@code safety_answer}) or the reply's
  *     intent ({@code reschedule}, {@code other}, ...)

@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param form {@code intake} or {@code checklist}
  * @param occasion {@code requested} (the form is waiting) or {@code overdue} (a reminder)
  * @param dueAt when the form should be complete
+ * @param clinicId the patient's clinic, whose name and number the text carries; null in links issued before it was
+ *     added
  */
 public record FormLinkIssued(
         String patientId,
@@ -22,8 +24,22 @@ public record FormLinkIssued(
         String occasion,
         String link,
         Instant dueAt,
-        Instant issuedAt)
+        Instant issuedAt,
+        String clinicId)
         implements ClinicEvent {
+
+    public FormLinkIssued(
+            String patientId,
+            String seriesId,
+            String sessionId,
+            String formId,
+            String form,
+            String occasion,
+            String link,
+            Instant dueAt,
+            Instant issuedAt) {
+        this(patientId, seriesId, sessionId, formId, form, occasion, link, dueAt, issuedAt, null);
+    }
 
     public static final String INTAKE = "intake";
     public static final String CHECKLIST = "checklist";

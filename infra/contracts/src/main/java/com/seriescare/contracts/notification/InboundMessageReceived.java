@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param patientId the patient whose phone sent it; {@code unknown-sender} when no patient has that number
  * @param intent what we read in it: crisis, stop, start, help, confirm, reschedule, mood or other
  * @param fromPhoneLast4 the last four digits of the sending phone, to tell family members sharing a phone apart
+ * @param clinicId the clinic whose number was texted: the one whose inbox shows a reply from an unknown number; null
+ *     in events published before replies were attributed to a clinic
  */
 public record InboundMessageReceived(
         String patientId,
@@ -18,8 +20,19 @@ public record InboundMessageReceived(
         String intent,
         boolean needsHuman,
         String fromPhoneLast4,
-        Instant receivedAt)
+        Instant receivedAt,
+        String clinicId)
         implements ClinicEvent {
+
+    public InboundMessageReceived(
+            String patientId,
+            String inboundId,
+            String intent,
+            boolean needsHuman,
+            String fromPhoneLast4,
+            Instant receivedAt) {
+        this(patientId, inboundId, intent, needsHuman, fromPhoneLast4, receivedAt, null);
+    }
 
     public static final String UNKNOWN_SENDER = "unknown-sender";
 

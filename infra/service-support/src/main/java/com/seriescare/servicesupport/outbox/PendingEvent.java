@@ -11,7 +11,7 @@ import java.util.UUID;
  * single-document update as the change itself, so a change is never saved without its events, and the relay
  * publishes it afterwards (at least once; {@code eventId} becomes {@code ce_id}, stable across retries).
  *
- * @param key the Kafka record key: the patient id
+ * @param key the Kafka record key: the patient id (a clinic's settings: the clinic id)
  * @param time when the change happened (business time, becomes {@code ce_time})
  * @param writtenAt wall-clock time the entry was written, which orders publishing (see {@link OutboxRelay})
  * @param body the CloudEvent data, JSON that follows the type's schema
@@ -34,7 +34,7 @@ public record PendingEvent(
                 UUID.randomUUID().toString(),
                 event.type().ceType(),
                 event.type().topic(),
-                event.patientId(),
+                event.key(),
                 event.subject(),
                 time,
                 writtenAt,

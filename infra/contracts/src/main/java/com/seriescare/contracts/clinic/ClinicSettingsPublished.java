@@ -1,0 +1,75 @@
+package com.seriescare.contracts.clinic;
+
+import com.seriescare.contracts.ClinicEvent;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A clinic's settings as scheduling-service, their owner, holds them now: what intake-service and notification-service
+ * need to speak as the clinic (its names, phone, zone, texting sender, quiet hours, on-call rota, form deadlines).
+ * Published on the compacted topic {@code clinic.settings}, keyed by clinic id, whenever they change; each
+ * publication carries a higher {@code version}, so a consumer keeps the highest and ignores a late or repeated one.
+ *
+ * @param shortName the name used in texts and on the patient's forms; never names the treatment
+ * @param timeZone IANA zone of the clinic
+ * @param phone the number patients call, E.164
+ * @param phoneRegion the region (ISO 3166 alpha-2) in which patients write national phone numbers
+ */
+public record ClinicSettingsPublished(
+        String clinicId,
+        long version,
+        String name,
+        String shortName,
+        String timeZone,
+        String phone,
+        String phoneRegion,
+        String address,
+        Texting texting,
+        List<OnCallClinician> onCall,
+        Forms forms,
+        Instant publishedAt)
+        implements ClinicEvent {
+
+    public ClinicSettingsPublished {
+        onCall = onCall == null ? List.of() : List.copyOf(onCall);
+    }
+
+    /**
+     * How the clinic texts.
+     *
+     * @param smsNumber the number the clinic's texts come from and patients reply to, E.164; null when the clinic
+     *     texts from the deployment's default sender
+     * @param messagingServiceSid a Twilio Messaging Service to send through instead of {@code smsNumber}; null for none
+     * @param integrationCoachPhone whom patients call for integration support; null for the clinic's phone
+     * @param quietHoursStart no routine text from this local time ({@code HH:mm}) in the patient's zone ...
+     * @param quietHoursEnd ... until this one
+     */
+    public record Texting(
+            String smsNumber,
+            String messagingServiceSid,
+            String integrationCoachPhone,
+            String quietHoursStart,
+            String quietHoursEnd) {}
+
+    /** A clinician paged for urgent care alerts, in rota order (the first is paged first). */
+    public record OnCallClinician(String name, String phone) {}
+
+    /** When forms are due: ISO-8601 durations before the session (e.g. {@code PT72H}). */
+    public record Forms(String intakeDueBefore, String checklistDueBefore) {}
+
+    /** Settings concern a clinic, not a patient. */
+    @Override
+    public String patientId() {
+        return null;
+    }
+
+    @Override
+    public String key() {
+        return clinicId;
+    }
+
+    @Override
+    public String subject() {
+        return clinicId;
+    }
+}

@@ -1,0 +1,50 @@
+package com.seriescare.testsupport;
+
+import com.seriescare.contracts.clinic.ClinicSettingsPublished;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The two clinics of the tests, as scheduling-service publishes them: Front Range texts from the deployment's default
+ * sender, West Slope from a number of its own.
+ */
+public final class TestClinics {
+
+    public static final String WEST_SLOPE_SMS_NUMBER = "+19705550199";
+
+    public static ClinicSettingsPublished frontRange() {
+        return new ClinicSettingsPublished(
+                "front-range",
+                1,
+                "Front Range Wellness Clinic",
+                "Front Range Clinic",
+                "America/Denver",
+                "+13035550100",
+                "US",
+                "1200 Pearl St, Boulder, CO 80302",
+                new ClinicSettingsPublished.Texting(null, null, null, "21:00", "08:00"),
+                List.of(
+                        new ClinicSettingsPublished.OnCallClinician("Dr. Ito", "+13035550111"),
+                        new ClinicSettingsPublished.OnCallClinician("Dr. Ames", "+13035550112")),
+                new ClinicSettingsPublished.Forms("PT72H", "PT24H"),
+                Instant.parse("2026-10-01T00:00:00Z"));
+    }
+
+    public static ClinicSettingsPublished westSlope() {
+        return new ClinicSettingsPublished(
+                "west-slope",
+                1,
+                "West Slope Wellness Clinic",
+                "West Slope Clinic",
+                "America/Denver",
+                "+19705550100",
+                "US",
+                "400 Main St, Grand Junction, CO 81501",
+                new ClinicSettingsPublished.Texting(WEST_SLOPE_SMS_NUMBER, null, null, "21:00", "08:00"),
+                List.of(new ClinicSettingsPublished.OnCallClinician("Dr. Reyes", "+19705550111")),
+                new ClinicSettingsPublished.Forms("PT48H", "PT12H"),
+                Instant.parse("2026-10-01T00:00:00Z"));
+    }
+
+    private TestClinics() {}
+}

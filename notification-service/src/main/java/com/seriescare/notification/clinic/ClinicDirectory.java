@@ -1,0 +1,103 @@
+package com.seriescare.notification.clinic;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import com.seriescare.contracts.clinic.ClinicSettingsPublished;
+import com.seriescare.notification.planning.QuietHours;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * This service's view of every clinic's settings, kept from {@code clinic.settings} (scheduling-service owns them).
+ * The highest version of a clinic's settings wins; a late or repeated one changes nothing.
+ */
+@Component
+public class ClinicDirectory {
+
+    static final String COLLECTION = "clinic_settings";
+
+    private static final Logger log = LoggerFactory.getLogger(ClinicDirectory.class);
+
+    /** A clinic's settings as published. */
+    record StoredSettings(String id, long version, ClinicSettingsPublished settings) {}
+
+    private final MongoTemplate mongo;
+
+    ClinicDirectory(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Keeps the settings unless newer ones are known; returns whether they were taken. */
+    public boolean apply(ClinicSettingsPublished settings) {
+        try {
+            mongo.upsert(
+                    query(where("_id").is(settings.clinicId()).and("version").lt(settings.version())),
+                    new Update().set("version", settings.version()).set("settings", settings),
+                    COLLECTION);
+            log.info("Clinic {}: settings version {} in use", settings.clinicId(), settings.version());
+            return true;
+        } catch (DuplicateKeyException newerKnown) {
+            return false;
+        }
+    }
+
+    public Optional<Clinic> find(String clinicId) {
+        if (clinicId == null) {
+            // a patient recorded before patients had a clinic: a deployment of one clinic knows which
+            List<Clinic> all = all();
+            return all.size() == 1 ? Optional.of(all.getFirst()) : Optional.empty();
+        }
+        return Optional.ofNullable(mongo.findById(clinicId, StoredSettings.class, COLLECTION))
+                .map(stored -> toClinic(stored.settings()));
+    }
+
+    public List<Clinic> all() {
+        return mongo.findAll(StoredSettings.class, COLLECTION).stream()
+                .map(stored -> toClinic(stored.settings()))
+                .sorted(Comparator.comparing(Clinic::id))
+                .toList();
+    }
+
+    /**
+     * The clinics a patient reaches by texting {@code number}: the clinic whose own number it is, else those that text
+     * from the deployment's default sender (which share its number).
+     */
+    public List<Clinic> textedAt(String number) {
+        List<Clinic> all = all();
+        List<Clinic> own = all.stream()
+                .filter(clinic ->
+                        number != null && number.equals(clinic.sender().number()))
+                .toList();
+        return own.isEmpty()
+                ? all.stream()
+                        .filter(clinic -> clinic.sender().number() == null)
+                        .toList()
+                : own;
+    }
+
+    private static Clinic toClinic(ClinicSettingsPublished settings) {
+        var texting = settings.texting();
+        return new Clinic(
+                settings.clinicId(),
+                settings.version(),
+                settings.shortName(),
+                settings.phone(),
+                texting.integrationCoachPhone(),
+                ZoneId.of(settings.timeZone()),
+                new Clinic.Sender(texting.smsNumber(), texting.messagingServiceSid()),
+                new QuietHours(LocalTime.parse(texting.quietHoursStart()), LocalTime.parse(texting.quietHoursEnd())),
+                settings.onCall().stream()
+                        .map(c -> new Clinic.OnCall(c.name(), c.phone()))
+                        .toList());
+    }
+}

@@ -1,0 +1,58 @@
+package com.seriescare.scheduling.clinic;
+
+import com.seriescare.contracts.clinic.ClinicSettingsPublished;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+
+/**
+ * What the other services need of a clinic to speak as it: scheduling-service owns these settings and publishes them
+ * ({@link #published}) whenever they change.
+ */
+public record ClinicSettings(
+        String clinicId,
+        String name,
+        String shortName,
+        String timeZone,
+        String phone,
+        String phoneRegion,
+        String address,
+        Texting texting,
+        List<OnCall> onCall,
+        Duration intakeDueBefore,
+        Duration checklistDueBefore) {
+
+    public record Texting(
+            String smsNumber,
+            String messagingServiceSid,
+            String integrationCoachPhone,
+            LocalTime quietHoursStart,
+            LocalTime quietHoursEnd) {}
+
+    public record OnCall(String name, String phone) {}
+
+    /** These settings as the event of their {@code version}. */
+    public ClinicSettingsPublished published(long version, Instant at) {
+        return new ClinicSettingsPublished(
+                clinicId,
+                version,
+                name,
+                shortName,
+                timeZone,
+                phone,
+                phoneRegion,
+                address,
+                new ClinicSettingsPublished.Texting(
+                        texting.smsNumber(),
+                        texting.messagingServiceSid(),
+                        texting.integrationCoachPhone(),
+                        texting.quietHoursStart().toString(),
+                        texting.quietHoursEnd().toString()),
+                onCall.stream()
+                        .map(c -> new ClinicSettingsPublished.OnCallClinician(c.name(), c.phone()))
+                        .toList(),
+                new ClinicSettingsPublished.Forms(intakeDueBefore.toString(), checklistDueBefore.toString()),
+                at);
+    }
+}

@@ -1,0 +1,90 @@
+package com.seriescare.scheduling.clinic;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import com.seriescare.scheduling.outbox.OutboxCollections;
+import com.seriescare.servicesupport.audit.Actors;
+import com.seriescare.servicesupport.outbox.Outbox;
+import com.seriescare.servicesupport.outbox.PendingEvent;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes each clinic's settings on {@code clinic.settings} when they differ from what was published last (on the
+ * first start, and after a configuration change), through the outbox like every event: the settings, their version and
+ * the event are written in one document, and the relay publishes it. Replicas starting together publish a version
+ * once: the write is conditional on the version read.
+ */
+@Component
+class ClinicSettingsPublisher implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ClinicSettingsPublisher.class);
+
+    /**
+     * One document per clinic: the settings last published, their version, and the outbox.
+     *
+     * @param fingerprint what the settings were, compared as written (a store round trip may change their types)
+     */
+    record PublishedSettings(
+            String id, long version, String fingerprint, ClinicSettings settings, List<PendingEvent> outbox) {}
+
+    private final ClinicsProperties properties;
+    private final MongoTemplate mongo;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    ClinicSettingsPublisher(ClinicsProperties properties, MongoTemplate mongo, Outbox outbox, Clock clock) {
+        this.properties = properties;
+        this.mongo = mongo;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Actors.as(Actors.SYSTEM, () -> {
+            properties.clinics().forEach(clinic -> publishIfChanged(clinic.toSettings()));
+            return null;
+        });
+    }
+
+    /** @return whether a new version was written */
+    boolean publishIfChanged(ClinicSettings settings) {
+        var last = mongo.findById(settings.clinicId(), PublishedSettings.class, OutboxCollections.CLINIC_SETTINGS);
+        if (last != null && settings.toString().equals(last.fingerprint())) {
+            return false;
+        }
+        long version = last == null ? 1 : last.version() + 1;
+        var event = settings.published(version, clock.instant());
+        var unchangedSinceRead = last == null
+                ? query(where("_id").is(settings.clinicId()).and("version").exists(false))
+                : query(where("_id").is(settings.clinicId()).and("version").is(last.version()));
+        try {
+            var written = mongo.findAndModify(
+                    unchangedSinceRead,
+                    new Update()
+                            .set("version", version)
+                            .set("fingerprint", settings.toString())
+                            .set("settings", settings)
+                            .push("outbox")
+                            .each(outbox.entriesFor(List.of(event)).toArray()),
+                    FindAndModifyOptions.options().upsert(true).returnNew(true),
+                    PublishedSettings.class,
+                    OutboxCollections.CLINIC_SETTINGS);
+            log.info("Clinic {}: settings version {} to publish", settings.clinicId(), written.version());
+            return true;
+        } catch (DuplicateKeyException anotherReplicaWroteIt) {
+            return false;
+        }
+    }
+}
