@@ -68,7 +68,7 @@ class FrontDeskApiIntegrationTest {
                                 .anyMatch(entry -> entry.what().equals("clinic.checklist.completed.v1")));
         assertThat(trail)
                 .extracting(entry -> entry.what() + " by " + entry.actor())
-                .contains("viewed:checklist answers by frontdesk", "clinic.checklist.completed.v1 by patient");
+                .contains("viewed:checklist logistics by frontdesk", "clinic.checklist.completed.v1 by patient");
     }
 
     @Test

@@ -40,6 +40,9 @@ class QuietHoursIntegrationTest {
     @Autowired
     com.seriescare.notification.patients.PatientContacts contacts;
 
+    @Autowired
+    com.seriescare.notification.clinic.ClinicDirectory clinics;
+
     @AfterEach
     void resetClock() {
         clock.set(NotificationServiceTest.NOW);
@@ -75,6 +78,59 @@ class QuietHoursIntegrationTest {
 
         clock.set(Instant.parse("2026-11-21T15:00:00Z"));
 
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> textsTo(patient.mobilePhone()).size() == 1);
+    }
+
+    /** A clinic that keeps quiet from 20:00 to 09:00: its texts are planned and sent by its hours, not the default. */
+    @Test
+    void aClinicsOwnQuietHoursTimeItsPatientsTexts() {
+        var base = com.seriescare.testsupport.TestClinics.frontRange();
+        events.publish(new com.seriescare.contracts.clinic.ClinicSettingsPublished(
+                "high-country",
+                1,
+                "High Country Clinic",
+                "High Country Clinic",
+                "America/Denver",
+                "+17195550100",
+                "US",
+                null,
+                new com.seriescare.contracts.clinic.ClinicSettingsPublished.Texting(null, null, null, "20:00", "09:00"),
+                List.of(),
+                base.forms(),
+                base.publishedAt()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> clinics.find("high-country").isPresent());
+        clock.set(Instant.parse("2026-11-21T06:00:00Z")); // 23:00 on the 20th in Denver
+        var registered = registered(true, "en", "America/Denver");
+        var patient = new com.seriescare.contracts.scheduling.PatientRegistered(
+                registered.patientId(),
+                "high-country",
+                registered.firstName(),
+                registered.lastName(),
+                registered.mobilePhone(),
+                registered.preferredLanguage(),
+                registered.timeZone(),
+                registered.smsConsent(),
+                registered.registeredAt(),
+                registered.patientRevision());
+        events.publish(patient);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> contacts.find(patient.patientId()).isPresent());
+        var series = booked(patient.patientId(), "2026-12-01T09:00");
+        events.publish(new com.seriescare.contracts.scheduling.SeriesBooked(
+                series.patientId(), series.seriesId(), "high-country", series.sessions(), series.bookedAt()));
+
+        OutgoingMessage confirmation =
+                await().atMost(Duration.ofSeconds(30)).until(() -> first(patient.patientId()), m -> m != null);
+        // 09:00 MST, the clinic's morning; the deployment's default would have said 08:00
+        assertThat(confirmation.dueAt()).isEqualTo(Instant.parse("2026-11-21T16:00:00Z"));
+
+        clock.set(Instant.parse("2026-11-21T15:30:00Z")); // 08:30: past the default's quiet hours, not the clinic's
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> textsTo(patient.mobilePhone()).isEmpty());
+        clock.set(Instant.parse("2026-11-21T16:00:00Z"));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> textsTo(patient.mobilePhone()).size() == 1);
     }

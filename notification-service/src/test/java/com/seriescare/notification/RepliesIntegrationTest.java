@@ -226,6 +226,41 @@ class RepliesIntegrationTest {
                         alert.path("alertId").asString() + "=I can't do this anymore, I want to end my life");
     }
 
+    /**
+     * A patient texts STOP, then crisis words: the STOP's echo from scheduling-service (consent withdrawn) may arrive
+     * after the crisis answer was planned. It must not cancel the answer: replies go to whoever wrote, consent or not.
+     */
+    @Test
+    void aConsentWithdrawalArrivingAfterACrisisDoesNotCancelTheCrisisAnswer() {
+        var patient = knownPatient();
+        // the crisis answer, planned but not yet handed over (due in a minute)
+        var answer = com.seriescare.notification.planning.PlannedMessage.reply(
+                "in-" + patient.patientId(),
+                MessageKind.CRISIS_RESPONSE,
+                patient.patientId(),
+                patient.mobilePhone(),
+                "front-range",
+                clock.instant().plusSeconds(60));
+        messages.plan(answer);
+
+        events.publish(new com.seriescare.contracts.scheduling.SmsConsentChanged(
+                patient.patientId(),
+                patient.clinicId(),
+                new com.seriescare.contracts.scheduling.SmsConsent(false, "sms-stop", clock.instant(), "patient"),
+                1));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !contacts.find(patient.patientId()).orElseThrow().smsConsent());
+
+        assertThat(messages.forPatient(patient.patientId()))
+                .filteredOn(m -> m.plan().kind() == MessageKind.CRISIS_RESPONSE)
+                .singleElement()
+                .satisfies(m -> assertThat(m.status()).isEqualTo(MessageStatus.PLANNED));
+        clock.advance(Duration.ofSeconds(61));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> textsTo(patient.mobilePhone()).stream()
+                        .anyMatch(t -> t.body().contains("988")));
+    }
+
     @Test
     void freeTextGoesToAHumanWithoutACannedAnswerAndConsentStays() {
         var patient = knownPatient();
@@ -286,7 +321,12 @@ class RepliesIntegrationTest {
                 .isEqualTo("mood");
         JsonNode alert = awaitEvent(patient.patientId(), "clinic.care-alert.raised.v1");
         assertThat(alert.path("reason").asString()).isEqualTo("low_mood");
-        assertThat(alert.path("severity").asString()).isEqualTo("high");
+        // the lowest mood is as urgent as crisis words (issue 14): the on-call clinician is paged
+        assertThat(alert.path("severity").asString()).isEqualTo("urgent");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> textsTo("+13035550111").stream()
+                        .anyMatch(page -> page.body()
+                                .contains("/alerts/" + alert.path("alertId").asString())));
     }
 
     @Test

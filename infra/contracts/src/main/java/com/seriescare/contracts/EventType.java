@@ -1,5 +1,7 @@
 package com.seriescare.contracts;
 
+import com.seriescare.contracts.care.CareAlertAcknowledged;
+import com.seriescare.contracts.care.CareAlertEscalated;
 import com.seriescare.contracts.care.CareAlertRaised;
 import com.seriescare.contracts.care.PatientWordsRecorded;
 import com.seriescare.contracts.clinic.ClinicSettingsPublished;
@@ -57,6 +59,8 @@ public enum EventType {
             "clinic.reply.session-confirmed.v1", Topics.NOTIFICATION_EVENTS, SessionConfirmationReceived.class),
     INBOUND_MESSAGE_RECEIVED("clinic.reply.received.v1", Topics.NOTIFICATION_EVENTS, InboundMessageReceived.class),
     CARE_ALERT_RAISED("clinic.care-alert.raised.v1", Topics.CARE_ALERTS, CareAlertRaised.class),
+    CARE_ALERT_ACKNOWLEDGED("clinic.care-alert.acknowledged.v1", Topics.CARE_ALERTS, CareAlertAcknowledged.class),
+    CARE_ALERT_ESCALATED("clinic.care-alert.escalated.v1", Topics.CARE_ALERTS, CareAlertEscalated.class),
     PATIENT_WORDS_RECORDED("clinic.patient-words.recorded.v1", Topics.PATIENT_WORDS, PatientWordsRecorded.class),
     CLINIC_SETTINGS_PUBLISHED("clinic.settings.published.v1", Topics.CLINIC_SETTINGS, ClinicSettingsPublished.class);
 

@@ -3,6 +3,8 @@ package com.seriescare.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.seriescare.contracts.care.CareAlertAcknowledged;
+import com.seriescare.contracts.care.CareAlertEscalated;
 import com.seriescare.contracts.care.CareAlertRaised;
 import com.seriescare.contracts.care.PatientWordsRecorded;
 import com.seriescare.contracts.clinic.ClinicSettingsPublished;
@@ -214,7 +216,9 @@ class EventContractTest {
                         List.of(new ClinicSettingsPublished.OnCallClinician("Dr. Reyes", "+19705550111")),
                         new ClinicSettingsPublished.Forms("PT72H", "PT24H"),
                         NOW),
-                new CareAlertRaised("p-1", "a-1", "crisis_language", "urgent", NOW),
+                new CareAlertRaised("p-1", "a-1", "crisis_language", "urgent", NOW, "front-range"),
+                new CareAlertAcknowledged("p-1", "a-1", "front-range", "Dr. Ito", CareAlertAcknowledged.SMS, NOW),
+                new CareAlertEscalated("p-1", "a-1", "front-range", "Dr. Ames", 2, NOW),
                 new PatientWordsRecorded("p-1", "a-1", "I want to end my life", NOW),
                 new SessionConfirmed(
                         "p-1",

@@ -100,7 +100,8 @@ public final class FormEvents {
                     alertId,
                     Flags.SAFETY_ANSWER,
                     safety >= 2 ? "urgent" : "high",
-                    how.completedAt()));
+                    how.completedAt(),
+                    form.clinicId()));
             // the answer itself goes to the clinic's inbox alone (health data), not with the alert
             events.add(new PatientWordsRecorded(
                     form.patientId(), alertId, Flags.safetyExcerpt(safety), how.completedAt()));

@@ -17,7 +17,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every error of the front-desk API as an RFC 9457 problem detail; never a stack trace. */
-@RestControllerAdvice(assignableTypes = FrontDeskApi.class)
+@RestControllerAdvice(assignableTypes = {FrontDeskApi.class, ClinicalApi.class})
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);

@@ -83,6 +83,26 @@ public class PatientForms {
         return result.getModifiedCount() == 1;
     }
 
+    public Optional<Snapshot> byId(String formId) {
+        return Optional.ofNullable(mongo.findById(formId, FormDocument.class, COLLECTION))
+                .map(FormDocument::snapshot);
+    }
+
+    /** A clinic's completed forms (flagged ones among them). */
+    public List<PatientForm> completedOf(String clinicId) {
+        return mongo
+                .find(
+                        Query.query(Criteria.where("form.clinicId")
+                                .is(clinicId)
+                                .and("form.status")
+                                .is(FormStatus.COMPLETED)),
+                        FormDocument.class,
+                        COLLECTION)
+                .stream()
+                .map(FormDocument::form)
+                .toList();
+    }
+
     public Optional<Snapshot> byKey(String key) {
         return one(Query.query(Criteria.where("key").is(key)));
     }

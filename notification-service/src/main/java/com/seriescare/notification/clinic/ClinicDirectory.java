@@ -1,20 +1,14 @@
 package com.seriescare.notification.clinic;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import com.seriescare.contracts.clinic.ClinicSettingsPublished;
 import com.seriescare.notification.planning.QuietHours;
+import com.seriescare.servicesupport.clinics.ClinicSettingsView;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,31 +18,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClinicDirectory {
 
-    static final String COLLECTION = "clinic_settings";
-
-    private static final Logger log = LoggerFactory.getLogger(ClinicDirectory.class);
-
-    /** A clinic's settings as published. */
-    record StoredSettings(String id, long version, ClinicSettingsPublished settings) {}
-
-    private final MongoTemplate mongo;
+    private final ClinicSettingsView view;
 
     ClinicDirectory(MongoTemplate mongo) {
-        this.mongo = mongo;
+        this.view = new ClinicSettingsView(mongo);
     }
 
     /** Keeps the settings unless newer ones are known; returns whether they were taken. */
     public boolean apply(ClinicSettingsPublished settings) {
-        try {
-            mongo.upsert(
-                    query(where("_id").is(settings.clinicId()).and("version").lt(settings.version())),
-                    new Update().set("version", settings.version()).set("settings", settings),
-                    COLLECTION);
-            log.info("Clinic {}: settings version {} in use", settings.clinicId(), settings.version());
-            return true;
-        } catch (DuplicateKeyException newerKnown) {
-            return false;
-        }
+        return view.apply(settings);
     }
 
     public Optional<Clinic> find(String clinicId) {
@@ -57,17 +35,15 @@ public class ClinicDirectory {
             List<Clinic> all = all();
             return all.size() == 1 ? Optional.of(all.getFirst()) : Optional.empty();
         }
-        return Optional.ofNullable(mongo.findById(clinicId, StoredSettings.class, COLLECTION))
-                .map(stored -> toClinic(stored.settings()));
+        return view.find(clinicId).map(ClinicDirectory::toClinic);
     }
 
     public List<Clinic> all() {
-        return mongo.findAll(StoredSettings.class, COLLECTION).stream()
-                .map(stored -> toClinic(stored.settings()))
+        return view.all().stream()
+                .map(ClinicDirectory::toClinic)
                 .sorted(Comparator.comparing(Clinic::id))
                 .toList();
     }
-
     /**
      * The clinics a patient reaches by texting {@code number}: the clinic whose own number it is, else those that text
      * from the deployment's default sender (which share its number).

@@ -5,7 +5,9 @@ import com.seriescare.notification.clinic.ClinicDirectory;
 import com.seriescare.notification.consent.TextingConsent;
 import com.seriescare.notification.patients.PatientContact;
 import com.seriescare.notification.patients.PatientContacts;
+import com.seriescare.notification.planning.MessageKind;
 import com.seriescare.notification.planning.MessageText;
+import com.seriescare.notification.planning.PageCode;
 import com.seriescare.notification.planning.QuietHours;
 import com.seriescare.notification.planning.TextSpacing;
 import com.seriescare.notification.sessions.SessionViews;
@@ -276,6 +278,14 @@ public class Dispatcher {
     }
 
     static final Duration MIN_CONTACT_RETRY = Duration.ofSeconds(30);
+
+    /** How long an urgent alert takes to reach the on-call clinician's phone (target: under 5 seconds). */
+    private static final io.micrometer.core.instrument.Timer PAGE_LATENCY = io.micrometer.core.instrument.Timer.builder(
+                    "seriescare.crisis.page.latency")
+            .description("From a patient's urgent words to the first page handed to the SMS provider")
+            .publishPercentiles(0.5, 0.99)
+            .register(io.micrometer.core.instrument.Metrics.globalRegistry);
+
     static final Duration MAX_CONTACT_RETRY = Duration.ofMinutes(15);
 
     private void cancel(OutgoingMessage message, String reason) {
@@ -294,7 +304,12 @@ public class Dispatcher {
                         clinic.shortName(),
                         clinic.displayPhone(),
                         clinic.displayCoachPhone(),
-                        message.plan().link()));
+                        message.plan().link(),
+                        message.plan().kind() == MessageKind.ON_CALL_PAGE
+                                ? PageCode.of(message.plan()
+                                        .planKey()
+                                        .substring(0, message.plan().planKey().indexOf(':')))
+                                : null));
         Instant now = clock.instant();
         if (!messages.apply(
                 message, message.handOver(to, SmsSender.fingerprint(body), now.plus(properties.lease()), now))) {
@@ -309,6 +324,11 @@ public class Dispatcher {
                     properties.statusCallbackFor(message.id()));
             // sent as of the hand-over: what spacing and the timeline go by
             messages.apply(sending, sending.sent(providerId, now));
+            if (message.plan().kind() == MessageKind.ON_CALL_PAGE
+                    && message.plan().planKey().endsWith(":page:1")) {
+                // from the patient's words (the page is due when they arrived) to the page in Twilio's hands
+                PAGE_LATENCY.record(Duration.between(message.plan().dueAt(), clock.instant()));
+            }
             log.info("Sent {} {} (provider id {})", message.plan().kind(), message.id(), providerId);
         } catch (SmsRejected rejected) {
             handleRejection(sending, rejected);

@@ -193,7 +193,9 @@ public class OutgoingMessages implements PendingTexts {
     /** Cancels every text of the patient that has not started going out (consent withdrawn). */
     @Override
     public int cancelPendingForPatient(String patientId, String reason) {
-        return cancelEach(where("plan.patientId").is(patientId), reason);
+        // not the answers to what the patient wrote (a crisis answer, HELP): they go to whoever wrote, consent or not,
+        // and a STOP's echo from scheduling-service may arrive after a crisis answer was planned
+        return cancelEach(where("plan.patientId").is(patientId).and("plan.to").is(null), reason);
     }
 
     /**

@@ -28,6 +28,12 @@ class EventConsumers {
         return CloudEventConsumers.decodingWith(codec, handler::on);
     }
 
+    /** Care alerts: an urgent one pages the clinic's on-call clinician; an acknowledgement in the web app stops it. */
+    @Bean
+    Consumer<Message<byte[]>> careAlerts(EventCodec codec, SchedulingEvents handler) {
+        return CloudEventConsumers.decodingWith(codec, handler::on);
+    }
+
     /** Form links to text, from the topic only this service reads. */
     @Bean
     Consumer<Message<byte[]>> formLinks(EventCodec codec, SchedulingEvents handler) {

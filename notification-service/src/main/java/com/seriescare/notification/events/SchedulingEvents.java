@@ -1,6 +1,8 @@
 package com.seriescare.notification.events;
 
 import com.seriescare.contracts.ClinicEvent;
+import com.seriescare.contracts.care.CareAlertAcknowledged;
+import com.seriescare.contracts.care.CareAlertRaised;
 import com.seriescare.contracts.clinic.ClinicSettingsPublished;
 import com.seriescare.contracts.intake.FormLinkIssued;
 import com.seriescare.contracts.scheduling.PatientContactChanged;
@@ -18,6 +20,7 @@ import com.seriescare.notification.clinic.Clinic;
 import com.seriescare.notification.clinic.ClinicDirectory;
 import com.seriescare.notification.consent.TextingConsent;
 import com.seriescare.notification.dispatch.OutgoingMessages;
+import com.seriescare.notification.paging.Paging;
 import com.seriescare.notification.patients.PatientContact;
 import com.seriescare.notification.patients.PatientContacts;
 import com.seriescare.notification.planning.MessageKind;
@@ -51,6 +54,7 @@ class SchedulingEvents {
     private final QuietHours quietHours;
     private final MessageRules rules;
     private final ClinicDirectory clinics;
+    private final Paging paging;
     private final Clock clock;
 
     SchedulingEvents(
@@ -61,6 +65,7 @@ class SchedulingEvents {
             QuietHours quietHours,
             MessageRules rules,
             ClinicDirectory clinics,
+            Paging paging,
             Clock clock) {
         this.contacts = contacts;
         this.consent = consent;
@@ -69,12 +74,28 @@ class SchedulingEvents {
         this.quietHours = quietHours;
         this.rules = rules;
         this.clinics = clinics;
+        this.paging = paging;
         this.clock = clock;
     }
 
     void on(ClinicEvent event) {
         switch (event) {
             case ClinicSettingsPublished settings -> clinics.apply(settings);
+            // an urgent alert from anywhere (intake's safety answers; our own come back here too, and page once)
+            case CareAlertRaised alert
+            when alert.severity().equals("urgent") ->
+                paging.raise(
+                        alert.alertId(),
+                        alert.clinicId() != null
+                                ? alert.clinicId()
+                                : contacts.find(alert.patientId())
+                                        .map(PatientContact::clinicId)
+                                        .orElse(null),
+                        alert.patientId(),
+                        alert.raisedAt());
+            case CareAlertAcknowledged ack
+            when ack.via().equals(CareAlertAcknowledged.WEB) ->
+                paging.acknowledged(ack.alertId(), ack.acknowledgedBy(), ack.acknowledgedAt());
             case PatientRegistered registered -> {
                 if (patientRecordIsNewer(registered.patientId(), registered.patientRevision())) {
                     consent.recordedByFrontDesk(registered.patientId(), registered.smsConsent());
@@ -184,8 +205,8 @@ class SchedulingEvents {
     /** Keeps the patient's details, then re-times what waits for them in their own zone. */
     private void contactArrived(PatientContact contact) {
         consent.contactArrived(contact);
-        int moved =
-                messages.retimeForZone(contact.patientId(), ZoneId.of(contact.timeZone()), quietHours, clock.instant());
+        int moved = messages.retimeForZone(
+                contact.patientId(), ZoneId.of(contact.timeZone()), quietHoursOf(contact.clinicId()), clock.instant());
         if (moved > 0) {
             log.info("Re-timed {} text(s) for patient {} in their zone", moved, contact.patientId());
         }
@@ -195,8 +216,27 @@ class SchedulingEvents {
     private void planBeforeSession(SessionEvent scheduled) {
         ZoneId clinicZone = ZoneId.of(scheduled.timeZone());
         MessagePlanner.beforeSession(
-                        scheduled, zoneOf(scheduled.patientId(), clinicZone), clock.instant(), rules, quietHours)
+                        scheduled,
+                        zoneOf(scheduled.patientId(), clinicZone),
+                        clock.instant(),
+                        rules,
+                        quietHoursOf(scheduled.clinicId()))
                 .forEach(text -> plan(text, clinicZone));
+    }
+
+    /**
+     * The clinic's quiet hours; the deployment's ({@code seriescare.quiet-hours}) until the clinic's settings are known
+     * (the dispatcher checks the clinic's again before sending).
+     */
+    private QuietHours quietHoursOf(String clinicId) {
+        return clinics.find(clinicId).map(Clinic::quietHours).orElse(quietHours);
+    }
+
+    private QuietHours quietHoursFor(PlannedMessage plan) {
+        String clinicId = plan.clinicId() != null
+                ? plan.clinicId()
+                : contacts.find(plan.patientId()).map(PatientContact::clinicId).orElse(null);
+        return quietHoursOf(clinicId);
     }
 
     /**
@@ -226,7 +266,7 @@ class SchedulingEvents {
         ZoneId zone = zoneOf(plan.patientId(), clinicZone);
         Optional<Instant> notAfter =
                 plan.kind().beforeSession() ? Optional.of(plan.sessionStarts().getFirst()) : Optional.empty();
-        Optional<Instant> due = quietHours.adjust(plan.dueAt(), zone, clock.instant(), notAfter);
+        Optional<Instant> due = quietHoursFor(plan).adjust(plan.dueAt(), zone, clock.instant(), notAfter);
         if (due.isPresent()
                 && plan.kind().namesItsDay()
                 && !due.get()

@@ -1,6 +1,6 @@
 package com.seriescare.notification.planning;
 
-/** The kinds of text a patient receives. */
+/** The kinds of text a patient receives, and the page an urgent care alert sends the on-call clinician. */
 public enum MessageKind {
     /** Once per series, right after booking, listing every session. */
     BOOKING_CONFIRMATION,
@@ -36,7 +36,12 @@ public enum MessageKind {
     /** The answer to crisis language: 988, 911 and the clinic's phone, at once, whatever the hour. */
     CRISIS_RESPONSE,
     /** The answer to HELP: the clinic's name and phone. */
-    HELP_RESPONSE;
+    HELP_RESPONSE,
+    /**
+     * To the on-call clinician, not the patient: an urgent care alert, its code and a link to it in the web app; no
+     * health information and no patient's name (a phone's lock screen shows it).
+     */
+    ON_CALL_PAGE;
 
     /** Texts about a session still to come: stale once it is cancelled or moved, never later than its start. */
     public boolean beforeSession() {

@@ -22,7 +22,20 @@ public final class MessageText {
             String clinicName,
             String clinicPhone,
             String coachPhone,
-            String link) {}
+            String link,
+            String code) {
+
+        public Variables(
+                String firstName,
+                String language,
+                ZoneId zone,
+                String clinicName,
+                String clinicPhone,
+                String coachPhone,
+                String link) {
+            this(firstName, language, zone, clinicName, clinicPhone, coachPhone, link, null);
+        }
+    }
 
     private static final Locale SPANISH = Locale.forLanguageTag("es-US");
 
@@ -147,6 +160,10 @@ public final class MessageText {
                         ? "%s: llame al %s. Responda STOP para no recibir mensajes."
                                 .formatted(v.clinicName(), v.clinicPhone())
                         : "%s: call us at %s. Reply STOP to opt out.".formatted(v.clinicName(), v.clinicPhone());
+            // to a clinician, in the clinic's working language
+            case ON_CALL_PAGE ->
+                "%s: urgent care alert %s. Open %s and reply ACK %s when you have it."
+                        .formatted(v.clinicName(), v.code(), v.link(), v.code());
         };
     }
 

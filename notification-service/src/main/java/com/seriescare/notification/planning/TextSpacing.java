@@ -45,6 +45,7 @@ public record TextSpacing(int maxPerDay, Duration minGap) {
                     INTAKE_LINK,
                     CRISIS_RESPONSE,
                     HELP_RESPONSE,
+                    ON_CALL_PAGE,
                     POST_SESSION -> 1;
             case PREP_TIPS, PREP_TIPS_AND_CONFIRM, DAY_OF_REMINDER -> 2;
             case CHECKLIST_LINK, CHECKLIST_OVERDUE, INTAKE_OVERDUE -> 3;

@@ -9,6 +9,7 @@ import com.seriescare.notification.clinic.Clinic;
 import com.seriescare.notification.clinic.ClinicDirectory;
 import com.seriescare.notification.consent.TextingConsent;
 import com.seriescare.notification.dispatch.OutgoingMessages;
+import com.seriescare.notification.paging.Paging;
 import com.seriescare.notification.patients.PatientContact;
 import com.seriescare.notification.patients.PatientContacts;
 import com.seriescare.notification.planning.MessageKind;
@@ -56,6 +57,7 @@ public class InboundReplies {
 
     private final ReplyClassifier classifier;
     private final ClinicDirectory clinics;
+    private final Paging paging;
     private final PatientContacts contacts;
     private final TextingConsent consent;
     private final SessionViews sessions;
@@ -67,6 +69,7 @@ public class InboundReplies {
     InboundReplies(
             RepliesProperties properties,
             ClinicDirectory clinics,
+            Paging paging,
             PatientContacts contacts,
             TextingConsent consent,
             SessionViews sessions,
@@ -76,6 +79,7 @@ public class InboundReplies {
             Clock clock) {
         this.classifier = new ReplyClassifier(properties.crisisPhrases());
         this.clinics = clinics;
+        this.paging = paging;
         this.contacts = contacts;
         this.consent = consent;
         this.sessions = sessions;
@@ -102,6 +106,10 @@ public class InboundReplies {
 
     private ReplyIntent read(String fromPhone, String toPhone, String body, String providerId) {
         Instant now = clock.instant();
+        // the on-call clinician answering a page: no patient's reply
+        if (paging.acknowledgeBySms(fromPhone, body)) {
+            return ReplyIntent.ACK;
+        }
         List<String> reached =
                 clinics.textedAt(toPhone).stream().map(Clinic::id).toList();
         // a phone shared by patients of two clinics: the number texted tells which clinic's patients wrote
@@ -130,10 +138,19 @@ public class InboundReplies {
                     clinicOf(patientId, senders, clinicOfStranger)));
             events.add(new PatientWordsRecorded(patientId, inboundId, body, now));
         }
+        List<CareAlertRaised> urgent = new ArrayList<>();
         if (intent == ReplyIntent.CRISIS) {
             for (String patientId : patientIds) {
                 String alertId = UUID.randomUUID().toString();
-                events.add(new CareAlertRaised(patientId, alertId, "crisis_language", "urgent", now));
+                var alert = new CareAlertRaised(
+                        patientId,
+                        alertId,
+                        "crisis_language",
+                        "urgent",
+                        now,
+                        clinicOf(patientId, senders, clinicOfStranger));
+                events.add(alert);
+                urgent.add(alert);
                 events.add(new PatientWordsRecorded(patientId, alertId, body, now));
             }
         }
@@ -142,7 +159,18 @@ public class InboundReplies {
             if (mood <= 2) {
                 for (String patientId : patientIds) {
                     String alertId = UUID.randomUUID().toString();
-                    events.add(new CareAlertRaised(patientId, alertId, "low_mood", "high", now));
+                    // the lowest mood is as urgent as crisis words: a clinician is paged at any hour
+                    var alert = new CareAlertRaised(
+                            patientId,
+                            alertId,
+                            "low_mood",
+                            mood == 1 ? "urgent" : "high",
+                            now,
+                            clinicOf(patientId, senders, clinicOfStranger));
+                    events.add(alert);
+                    if (mood == 1) {
+                        urgent.add(alert);
+                    }
                     events.add(new PatientWordsRecorded(patientId, alertId, "Mood " + mood + " of 5", now));
                 }
             }
@@ -174,6 +202,8 @@ public class InboundReplies {
                         senders,
                         clinicOfStranger),
                 now);
+        // at once, not after the alert's trip through the outbox and the broker: the page must go out within seconds
+        urgent.forEach(alert -> paging.raise(alert.alertId(), alert.clinicId(), alert.patientId(), now));
         log.info("Reply {} read as {} for {} patient(s)", inboundId, intent, senders.size());
         return intent;
     }

@@ -17,7 +17,9 @@ public enum ReplyIntent {
     /** A single digit 1 to 5 after a check-in: how the patient feels. */
     MOOD,
     /** Anything else: a human reads it. Never answered with a canned "invalid reply". */
-    OTHER;
+    OTHER,
+    /** Not a patient's reply: the paged on-call clinician acknowledging an urgent care alert. */
+    ACK;
 
     /** Whether someone at the clinic must read and handle it. */
     public boolean needsHuman() {

@@ -97,8 +97,13 @@ class InboundEvents {
     @Bean
     Consumer<Message<byte[]>> careAlerts(EventCodec codec, Inbox inbox) {
         return CloudEventConsumers.decodingWith(codec, (ClinicEvent event) -> {
-            if (event instanceof CareAlertRaised alert) {
-                inbox.on(alert);
+            switch (event) {
+                case CareAlertRaised alert -> inbox.on(alert);
+                case com.seriescare.contracts.care.CareAlertAcknowledged ack -> inbox.on(ack);
+                case com.seriescare.contracts.care.CareAlertEscalated escalated -> inbox.on(escalated);
+                default -> {
+                    // nothing else is published on care.alerts
+                }
             }
         });
     }

@@ -37,7 +37,7 @@ record ClinicIssuerSignIn(String issuer, String clientId, String clientSecret, S
         login.loginPage("/login")
                 .clientRegistrationRepository(registrations)
                 .userInfoEndpoint(user -> user.oidcUserService(users()))
-                .defaultSuccessUrl("/today", true)
+                .successHandler(new LandingPage())
                 .failureUrl("/login?error")
                 // an issuer that cannot be reached: back to the sign-in page, which says so (not a 500)
                 .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {

@@ -29,6 +29,8 @@ class FrontDeskSecurity {
         "/book/**",
         "/inbox",
         "/inbox/**",
+        "/alerts",
+        "/alerts/**",
         "/login",
         "/login/oauth2/**",
         "/oauth2/**",
@@ -50,6 +52,9 @@ class FrontDeskSecurity {
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login", "/login/oauth2/**", "/oauth2/**", "/denied", "/ui/**")
                         .permitAll()
+                        // the care alerts are the clinicians' (the page an on-call clinician is texted links there)
+                        .requestMatchers("/alerts", "/alerts/**")
+                        .access(SecurityConfiguration.ofAClinic(AuthorityAuthorizationManager.hasRole("CLINICIAN")))
                         .anyRequest()
                         .access(SecurityConfiguration.ofAClinic(AuthorityAuthorizationManager.hasRole("FRONT_DESK"))))
                 .logout(logout -> logout.logoutUrl("/logout")
@@ -60,7 +65,7 @@ class FrontDeskSecurity {
                 .exceptionHandling(errors -> errors.accessDeniedPage("/denied"));
         SecurityConfiguration.secureHeaders(http);
         if (issuer.isBlank()) {
-            http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/today", true));
+            http.formLogin(form -> form.loginPage("/login").successHandler(new LandingPage()));
         } else {
             var signIn = new ClinicIssuerSignIn(issuer, clientId, clientSecret, properties);
             var registrations = new ClinicIssuerSignIn.DiscoveredOnFirstUse(signIn);

@@ -2,10 +2,7 @@ package com.seriescare.scheduling.frontdesk;
 
 import com.seriescare.scheduling.inbox.Inbox;
 import com.seriescare.scheduling.inbox.InboxItem;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,18 +48,7 @@ class InboxPage {
 
     private void fill(Model model) {
         List<InboxItem> items = inbox.items();
-        Map<String, String> names = new HashMap<>();
-        items.stream()
-                .map(InboxItem::patientId)
-                .filter(Objects::nonNull)
-                .distinct()
-                .forEach(patientId -> {
-                    String name = inbox.nameOf(patientId);
-                    if (name != null) {
-                        names.put(patientId, name);
-                    }
-                });
         model.addAttribute("items", items);
-        model.addAttribute("names", names);
+        model.addAttribute("names", inbox.namesOf(items));
     }
 }

@@ -43,6 +43,13 @@ class PageDefaults {
         // the "denied" page is shown to accounts of no clinic too
         model.addAttribute("clinic", user.clinic().map(clinics::get).orElse(null));
         model.addAttribute("user", user.username());
+        // what the navigation offers: the front desk's pages, the clinicians' alerts, or both
+        var roles = ((org.springframework.security.core.Authentication) signedIn)
+                .getAuthorities().stream()
+                        .map(org.springframework.security.core.GrantedAuthority::getAuthority)
+                        .toList();
+        model.addAttribute("frontDesk", roles.contains("ROLE_FRONT_DESK"));
+        model.addAttribute("clinician", roles.contains("ROLE_CLINICIAN"));
         // counted only when a template shows it: not for list fragments, previews or redirects
         model.addAttribute("inbox", new LazyContextVariable<Inbox.Waiting>() {
             @Override

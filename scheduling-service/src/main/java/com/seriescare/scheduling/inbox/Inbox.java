@@ -3,16 +3,21 @@ package com.seriescare.scheduling.inbox;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.seriescare.contracts.care.CareAlertAcknowledged;
+import com.seriescare.contracts.care.CareAlertEscalated;
 import com.seriescare.contracts.care.CareAlertRaised;
 import com.seriescare.contracts.care.PatientWordsRecorded;
 import com.seriescare.contracts.notification.InboundMessageReceived;
 import com.seriescare.scheduling.patients.Patients;
 import com.seriescare.scheduling.shared.NotFound;
+import com.seriescare.servicesupport.outbox.Outbox;
 import com.seriescare.servicesupport.security.CurrentUser;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -43,12 +48,14 @@ public class Inbox {
     private static final int HANDLED_SHOWN = 30;
 
     private final MongoTemplate mongo;
+    private final Outbox outbox;
     private final Patients patients;
     private final CurrentUser user;
     private final Clock clock;
 
-    Inbox(MongoTemplate mongo, Patients patients, CurrentUser user, Clock clock) {
+    Inbox(MongoTemplate mongo, Outbox outbox, Patients patients, CurrentUser user, Clock clock) {
         this.mongo = mongo;
+        this.outbox = outbox;
         this.patients = patients;
         this.user = user;
         this.clock = clock;
@@ -57,9 +64,10 @@ public class Inbox {
     }
 
     public void on(CareAlertRaised alert) {
+        boolean stranger = InboundMessageReceived.UNKNOWN_SENDER.equals(alert.patientId());
         add(new InboxItem(
                 alert.alertId(),
-                clinicOf(alert.patientId()),
+                stranger ? alert.clinicId() : clinicOf(alert.patientId()),
                 alert.patientId(),
                 "care_alert",
                 alert.reason(),
@@ -69,6 +77,83 @@ public class Inbox {
                 alert.raisedAt(),
                 null,
                 null));
+    }
+
+    /** The on-call clinician acknowledged the page (by SMS, or here: then this is our own news coming back). */
+    public void on(CareAlertAcknowledged ack) {
+        mongo.updateFirst(
+                query(where("_id")
+                        .is(ack.alertId())
+                        .and("paging.acknowledgedAt")
+                        .isNull()),
+                new Update()
+                        .set("paging.acknowledgedBy", ack.acknowledgedBy())
+                        .set("paging.acknowledgedAt", ack.acknowledgedAt())
+                        .set("paging.via", ack.via()),
+                COLLECTION);
+    }
+
+    /** Nobody acknowledged in time: the next clinician is paged, and the alert shows red everywhere. */
+    public void on(CareAlertEscalated escalated) {
+        mongo.updateFirst(
+                query(where("_id")
+                        .is(escalated.alertId())
+                        .and("paging.acknowledgedAt")
+                        .isNull()
+                        .orOperator(
+                                where("paging.round").lt(escalated.round()),
+                                where("paging.round").isNull())),
+                new Update()
+                        .set("paging.pagedName", escalated.pagedName())
+                        .set("paging.round", escalated.round())
+                        .set("paging.escalatedAt", escalated.escalatedAt()),
+                COLLECTION);
+    }
+
+    /**
+     * A clinician of the alert's clinic has it in hand: recorded once, with who and when, and published so paging stops.
+     */
+    public void acknowledge(String alertId) {
+        var item = mongo.findById(alertId, InboxItem.class, COLLECTION);
+        if (item == null
+                || !"care_alert".equals(item.source())
+                || (item.clinicId() != null && !item.clinicId().equals(user.clinicId()))) {
+            throw new NotFound("Alert", alertId);
+        }
+        Instant now = clock.instant();
+        var ack = new CareAlertAcknowledged(
+                item.patientId(),
+                alertId,
+                item.clinicId() != null ? item.clinicId() : user.clinicId(),
+                user.username(),
+                CareAlertAcknowledged.WEB,
+                now);
+        mongo.updateFirst(
+                query(where("_id").is(alertId).and("paging.acknowledgedAt").isNull()),
+                new Update()
+                        .set("paging.acknowledgedBy", user.username())
+                        .set("paging.acknowledgedAt", now)
+                        .set("paging.via", CareAlertAcknowledged.WEB)
+                        .push("outbox")
+                        .each(outbox.entriesFor(List.of(ack)).toArray()),
+                COLLECTION);
+    }
+
+    /** The caller's clinic's care alerts, open ones first (urgent on top), then the latest handled ones. */
+    public List<InboxItem> alerts() {
+        return items().stream()
+                .filter(item -> "care_alert".equals(item.source()))
+                .toList();
+    }
+
+    /** One alert of the caller's clinic. */
+    public InboxItem alert(String alertId) {
+        return withWords(List.of(Optional.ofNullable(mongo.findById(alertId, InboxItem.class, COLLECTION))
+                        .filter(item -> "care_alert".equals(item.source()))
+                        .filter(item ->
+                                item.clinicId() == null || item.clinicId().equals(user.clinicId()))
+                        .orElseThrow(() -> new NotFound("Alert", alertId))))
+                .getFirst();
     }
 
     /** The words behind a reply or an alert; they may come before or after it. */
@@ -152,10 +237,21 @@ public class Inbox {
                 ? 0
                 : mongo.count(
                         query(new Criteria().andOperator(open, where("severity").is("urgent"))), COLLECTION);
-        return new Waiting(all, urgent);
+        long escalated = urgent == 0
+                ? 0
+                : mongo.count(
+                        query(new Criteria()
+                                .andOperator(
+                                        open,
+                                        where("severity").is("urgent"),
+                                        where("paging.round").gt(1),
+                                        where("paging.acknowledgedAt").isNull())),
+                        COLLECTION);
+        return new Waiting(all, urgent, escalated);
     }
 
-    public record Waiting(long open, long urgent) {}
+    /** @param escalated urgent alerts nobody acknowledged in time (the next on-call clinician is being paged) */
+    public record Waiting(long open, long urgent, long escalated) {}
 
     private Criteria ofCallersClinic() {
         return new Criteria()
@@ -186,6 +282,22 @@ public class Inbox {
     /** The patient's clinic. */
     private String clinicOf(String patientId) {
         return patientId == null ? null : patients.clinicOf(patientId).orElse(null);
+    }
+
+    /** The names of the items' patients, by patient id (those of the caller's clinic). */
+    public Map<String, String> namesOf(List<InboxItem> items) {
+        Map<String, String> names = new java.util.HashMap<>();
+        items.stream()
+                .map(InboxItem::patientId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .forEach(patientId -> {
+                    String name = nameOf(patientId);
+                    if (name != null) {
+                        names.put(patientId, name);
+                    }
+                });
+        return names;
     }
 
     /** A patient's name for the inbox, when the patient is of the caller's clinic. */

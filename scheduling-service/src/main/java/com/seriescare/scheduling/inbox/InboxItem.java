@@ -16,6 +16,7 @@ import java.time.Instant;
  * @param severity {@code urgent}, {@code high} or {@code normal}
  * @param text what the patient wrote or answered (joined from {@code care.patient-words}; null until it came)
  * @param fromPhoneLast4 for replies: the last four digits of the phone that sent it
+ * @param paging for an urgent care alert: who was paged and who acknowledged it; null otherwise
  */
 public record InboxItem(
         String id,
@@ -28,7 +29,59 @@ public record InboxItem(
         String fromPhoneLast4,
         Instant receivedAt,
         String handledBy,
-        Instant handledAt) {
+        Instant handledAt,
+        AlertPaging paging) {
+
+    /**
+     * The paging of an urgent alert, as notification-service reports it and as clinicians acknowledge it here.
+     *
+     * @param pagedName the clinician of the rota paged last (names only, never phones)
+     * @param round how many pages went out; from 2 on, nobody had acknowledged in time
+     * @param via {@code sms} (replied ACK to the page) or {@code web}
+     */
+    public record AlertPaging(
+            String pagedName,
+            int round,
+            Instant escalatedAt,
+            String acknowledgedBy,
+            Instant acknowledgedAt,
+            String via) {
+
+        public boolean acknowledged() {
+            return acknowledgedAt != null;
+        }
+
+        public boolean escalated() {
+            return round > 1;
+        }
+    }
+
+    public InboxItem(
+            String id,
+            String clinicId,
+            String patientId,
+            String source,
+            String topic,
+            String severity,
+            String text,
+            String fromPhoneLast4,
+            Instant receivedAt,
+            String handledBy,
+            Instant handledAt) {
+        this(
+                id,
+                clinicId,
+                patientId,
+                source,
+                topic,
+                severity,
+                text,
+                fromPhoneLast4,
+                receivedAt,
+                handledBy,
+                handledAt,
+                null);
+    }
 
     InboxItem withText(String words) {
         return new InboxItem(
@@ -42,7 +95,18 @@ public record InboxItem(
                 fromPhoneLast4,
                 receivedAt,
                 handledBy,
-                handledAt);
+                handledAt,
+                paging);
+    }
+
+    /** An urgent care alert that no clinician has acknowledged yet. */
+    public boolean awaitingAcknowledgement() {
+        return "care_alert".equals(source) && urgent() && !handled() && (paging == null || !paging.acknowledged());
+    }
+
+    /** Unacknowledged past the escalation time: red on every front-desk screen. */
+    public boolean escalatedUnacknowledged() {
+        return awaitingAcknowledgement() && paging != null && paging.escalated();
     }
 
     public boolean urgent() {

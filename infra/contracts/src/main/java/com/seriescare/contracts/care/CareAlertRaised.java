@@ -9,10 +9,18 @@ import java.time.Instant;
  * {@link PatientWordsRecorded} about this alertId.
  *
  * @param reason {@code crisis_language}, {@code low_mood} or {@code safety_answer}
- * @param severity {@code urgent} (act now, e.g. crisis language) or {@code high} (today)
+ * @param severity {@code urgent} (act now, e.g. crisis language: the clinic's on-call clinician is paged) or
+ *     {@code high} (today)
+ * @param clinicId the clinic whose clinicians act on it (for a stranger's text: the clinic it reached); null in alerts
+ *     raised before it was added
  */
-public record CareAlertRaised(String patientId, String alertId, String reason, String severity, Instant raisedAt)
+public record CareAlertRaised(
+        String patientId, String alertId, String reason, String severity, Instant raisedAt, String clinicId)
         implements ClinicEvent {
+
+    public CareAlertRaised(String patientId, String alertId, String reason, String severity, Instant raisedAt) {
+        this(patientId, alertId, reason, severity, raisedAt, null);
+    }
 
     @Override
     public String subject() {

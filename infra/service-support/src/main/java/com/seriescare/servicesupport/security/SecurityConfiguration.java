@@ -40,6 +40,7 @@ public class SecurityConfiguration {
     static final String FRONT_DESK = SecurityProperties.Role.FRONT_DESK.name();
     static final String INTEGRATION = SecurityProperties.Role.INTEGRATION.name();
     static final String OPERATOR = SecurityProperties.Role.OPERATOR.name();
+    static final String CLINICIAN = SecurityProperties.Role.CLINICIAN.name();
 
     /** The profile of ./run-local and the system tests: dev users, the local SMS sink, {@code /api/dev/**}. */
     public static final String DEV_PROFILE = "dev";
@@ -145,6 +146,10 @@ public class SecurityConfiguration {
                                 .permitAll();
                     }
                     requests.requestMatchers("/api/operations/**").hasRole(OPERATOR);
+                    // what patients answered, in full: the clinicians' alone (the front desk sees that a clinician must
+                    // look, not why)
+                    requests.requestMatchers("/api/clinical/**")
+                            .access(ofAClinic(AuthorityAuthorizationManager.hasRole(CLINICIAN)));
                     // every other door is a clinic's: a user (or token) that names no clinic is refused (403)
                     requests.requestMatchers(HttpMethod.GET, "/**")
                             .access(ofAClinic(AuthorityAuthorizationManager.hasAnyRole(FRONT_DESK, INTEGRATION)))

@@ -31,8 +31,9 @@ public record SecurityProperties(
 
     /**
      * @param password encoded with its id, e.g. {@code {bcrypt}$2a$...} ({@code {noop}} only for the dev stack)
-     * @param roles {@code FRONT_DESK} (book and change), {@code INTEGRATION} (read only) or {@code OPERATOR} (the
-     *     operations endpoints, e.g. dead letters; no patient data)
+     * @param roles {@code FRONT_DESK} (book and change), {@code INTEGRATION} (read only), {@code OPERATOR} (the
+     *     operations endpoints, e.g. dead letters; no patient data) or {@code CLINICIAN} (care alerts: acknowledge,
+     *     handle)
      * @param clinic the clinic whose patients the user works with
      */
     public record User(
@@ -44,6 +45,7 @@ public record SecurityProperties(
     public enum Role {
         FRONT_DESK,
         INTEGRATION,
-        OPERATOR
+        OPERATOR,
+        CLINICIAN
     }
 }
