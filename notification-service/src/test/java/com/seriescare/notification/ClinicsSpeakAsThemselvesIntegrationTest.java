@@ -165,6 +165,100 @@ class ClinicsSpeakAsThemselvesIntegrationTest {
                 .until(() -> clinics.find("west-slope").orElseThrow().version() == 8);
     }
 
+    /**
+     * A clinic admin's words (carried by the clinic's settings) are used for the next text, and a text is worded when
+     * it is sent: a reminder planned under one template goes out in the words in force at its hour.
+     */
+    @Test
+    void aTextIsWordedWithTheClinicsTemplateInForceWhenItIsSent() {
+        String canyonNumber = "+17205550177";
+        var canyon = withTexts(
+                canyonClinic(canyonNumber, 1),
+                List.of(
+                        new ClinicSettingsPublished.Text(
+                                "help_response", "en", "{clinic} front desk: {clinicPhone}. Text STOP to stop.", 1),
+                        new ClinicSettingsPublished.Text(
+                                "prep_tips",
+                                "en",
+                                "Hi {firstName}, tomorrow at {time}: eat light, drink water. {clinicPhone}",
+                                1)));
+        events.publish(canyon);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> clinics.find("canyon").isPresent());
+        var patient = patientOf("canyon", randomPhone());
+
+        text(patient.mobilePhone(), canyonNumber, "HELP");
+        assertThat(firstTextTo(patient.mobilePhone()).body())
+                .isEqualTo("Canyon Clinic front desk: (303) 555-0100. Text STOP to stop.");
+
+        // the reminder is planned now, under the first words; the admin rewords it before it is due
+        var series = booked(patient, "2026-12-01T13:00");
+        events.publish(series);
+        TextingIntegrationTest.sessionsOf(series).forEach(events::publish);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> textsTo(patient.mobilePhone()).size() == 2); // confirmation
+        events.publish(withTexts(
+                canyonClinic(canyonNumber, 2),
+                List.of(new ClinicSettingsPublished.Text(
+                        "prep_tips",
+                        "en",
+                        "{firstName}, see you tomorrow at {time}. Eat light and bring a driver.",
+                        2))));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> clinics.find("canyon").orElseThrow().version() == 2);
+        clock.set(Instant.parse("2026-12-01T01:00:00Z")); // 18:00 the evening before, in Denver
+
+        SentMessage prepTips = await().atMost(Duration.ofSeconds(20))
+                .until(() -> textsTo(patient.mobilePhone()), texts -> texts.size() == 3)
+                .getLast();
+        assertThat(prepTips.body()).isEqualTo("Sam, see you tomorrow at 1:00 PM MST. Eat light and bring a driver.");
+        assertThat(prepTips.from()).isEqualTo(canyonNumber);
+
+        // the reworded HELP answer went back to the default with version 2
+        text(patient.mobilePhone(), canyonNumber, "HELP");
+        assertThat(await().atMost(Duration.ofSeconds(20))
+                        .until(() -> textsTo(patient.mobilePhone()), texts -> texts.size() == 4)
+                        .getLast()
+                        .body())
+                .isEqualTo("Canyon Clinic: call us at (303) 555-0100. Reply STOP to opt out.");
+    }
+
+    private static ClinicSettingsPublished canyonClinic(String smsNumber, long version) {
+        var base = TestClinics.frontRange();
+        return new ClinicSettingsPublished(
+                "canyon",
+                version,
+                "Canyon Wellness Clinic",
+                "Canyon Clinic",
+                base.timeZone(),
+                base.phone(),
+                base.phoneRegion(),
+                base.address(),
+                new ClinicSettingsPublished.Texting(smsNumber, null, null, "21:00", "08:00", 2),
+                base.onCall(),
+                base.forms(),
+                List.of(),
+                base.publishedAt());
+    }
+
+    private static ClinicSettingsPublished withTexts(
+            ClinicSettingsPublished s, List<ClinicSettingsPublished.Text> texts) {
+        return new ClinicSettingsPublished(
+                s.clinicId(),
+                s.version(),
+                s.name(),
+                s.shortName(),
+                s.timeZone(),
+                s.phone(),
+                s.phoneRegion(),
+                s.address(),
+                s.texting(),
+                s.onCall(),
+                s.forms(),
+                texts,
+                s.publishedAt());
+    }
+
     private static ClinicSettingsPublished withShortName(ClinicSettingsPublished s, long version, String shortName) {
         return new ClinicSettingsPublished(
                 s.clinicId(),
@@ -178,6 +272,7 @@ class ClinicsSpeakAsThemselvesIntegrationTest {
                 s.texting(),
                 s.onCall(),
                 s.forms(),
+                s.texts(),
                 s.publishedAt());
     }
 

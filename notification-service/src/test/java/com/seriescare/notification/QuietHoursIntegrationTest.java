@@ -95,9 +95,11 @@ class QuietHoursIntegrationTest {
                 "+17195550100",
                 "US",
                 null,
-                new com.seriescare.contracts.clinic.ClinicSettingsPublished.Texting(null, null, null, "20:00", "09:00"),
+                new com.seriescare.contracts.clinic.ClinicSettingsPublished.Texting(
+                        null, null, null, "20:00", "09:00", null),
                 List.of(),
                 base.forms(),
+                List.of(),
                 base.publishedAt()));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> clinics.find("high-country").isPresent());

@@ -23,6 +23,11 @@ final class Api {
         return anonymous(port).as("integration", "integration");
     }
 
+    /** Front Range's clinic admin: its texts. */
+    static JsonHttp clinicAdmin(int port) {
+        return anonymous(port).as("admin", "admin");
+    }
+
     /** The front desk of the other clinic. */
     static JsonHttp westSlope(int port) {
         return anonymous(port).as("westdesk", "westdesk");

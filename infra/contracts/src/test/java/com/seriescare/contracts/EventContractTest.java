@@ -212,9 +212,11 @@ class EventContractTest {
                         "+19705550100",
                         "US",
                         "400 Main St, Grand Junction, CO 81501",
-                        new ClinicSettingsPublished.Texting("+19705550199", null, null, "21:00", "08:00"),
+                        new ClinicSettingsPublished.Texting("+19705550199", null, null, "21:00", "08:00", 2),
                         List.of(new ClinicSettingsPublished.OnCallClinician("Dr. Reyes", "+19705550111")),
                         new ClinicSettingsPublished.Forms("PT72H", "PT24H"),
+                        List.of(new ClinicSettingsPublished.Text(
+                                "day_of_reminder", "en", "Hi {firstName}, see you at {time}. {clinicPhone}", 2)),
                         NOW),
                 new CareAlertRaised("p-1", "a-1", "crisis_language", "urgent", NOW, "front-range"),
                 new CareAlertAcknowledged("p-1", "a-1", "front-range", "Dr. Ito", CareAlertAcknowledged.SMS, NOW),

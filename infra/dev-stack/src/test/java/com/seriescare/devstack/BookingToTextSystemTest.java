@@ -182,6 +182,50 @@ class BookingToTextSystemTest {
         assertThat(JsonHttp.at(link).get("").body()).contains("West Slope Clinic", "(970) 555-0100");
     }
 
+    /**
+     * A clinic admin rewords the Spanish booking confirmation in scheduling-service; the next Spanish-speaking patient
+     * booked gets those words from notification-service (the template travels on clinic.settings between the jars).
+     */
+    @Test
+    void aTemplateEditedByTheClinicAdminIsUsedByTheNextText() {
+        JsonHttp admin = JsonHttp.at(system.url("scheduling")).as("admin", "admin");
+        String words =
+                "Hola {firstName}, le esperamos en {clinic}: {sessions}. Dudas: {clinicPhone}. STOP para no recibir mensajes.";
+        var refused = admin.put(
+                "/api/clinics/front-range/texts/booking_confirmation/es",
+                "{\"template\":\"Hola {firstName}, su ketamina: {sessions}. STOP\"}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().path("detail").asString()).contains("\"ketamina\"");
+        var saved =
+                admin.put("/api/clinics/front-range/texts/booking_confirmation/es", "{\"template\":\"" + words + "\"}");
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        try {
+            String phone = "+13035550177";
+            var patient = api.get("scheduling").post("/api/patients", """
+                    {"firstName":"Lucía","lastName":"Ortiz","mobilePhone":"%s","preferredLanguage":"es",
+                     "timeZone":"%s","smsConsent":{"granted":true,"source":"front-desk"}}""".formatted(
+                            phone, zoneWhereItIsAfternoonNow().getId()));
+            assertThat(patient.status()).as(patient.body()).isEqualTo(201);
+            LocalDate tuesday = LocalDate.now(DENVER).plusWeeks(3).with(TemporalAdjusters.next(DayOfWeek.TUESDAY));
+            var series = api.get("scheduling")
+                    .post("/api/series", """
+                    {"patientId":"%s","sessions":[{"start":"%s"}]}""".formatted(patient.json().path("id").asString(), tuesday.atTime(10, 0)));
+            assertThat(series.status()).as(series.body()).isEqualTo(201);
+
+            SentMessage confirmation = await().atMost(Duration.ofSeconds(60))
+                    .until(() -> textsTo(phone), texts -> !texts.isEmpty())
+                    .getFirst();
+            System.out.println("Confirmation in the admin's words: " + confirmation.body());
+            assertThat(confirmation.body())
+                    .startsWith("Hola Lucía, le esperamos en Front Range Clinic: ")
+                    .endsWith("Dudas: (303) 555-0100. STOP para no recibir mensajes.");
+        } finally {
+            assertThat(admin.delete("/api/clinics/front-range/texts/booking_confirmation/es")
+                            .status())
+                    .isEqualTo(200);
+        }
+    }
+
     private static ZoneId zoneWhereItIsAfternoonNow() {
         int utcHour = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).getHour();
         int offset = Math.floorMod(12 - utcHour + 12, 24) - 12; // -12..11

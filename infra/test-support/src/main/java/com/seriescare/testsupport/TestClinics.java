@@ -22,11 +22,12 @@ public final class TestClinics {
                 "+13035550100",
                 "US",
                 "1200 Pearl St, Boulder, CO 80302",
-                new ClinicSettingsPublished.Texting(null, null, null, "21:00", "08:00"),
+                new ClinicSettingsPublished.Texting(null, null, null, "21:00", "08:00", null),
                 List.of(
                         new ClinicSettingsPublished.OnCallClinician("Dr. Ito", "+13035550111"),
                         new ClinicSettingsPublished.OnCallClinician("Dr. Ames", "+13035550112")),
                 new ClinicSettingsPublished.Forms("PT72H", "PT24H"),
+                List.of(),
                 Instant.parse("2026-10-01T00:00:00Z"));
     }
 
@@ -40,9 +41,10 @@ public final class TestClinics {
                 "+19705550100",
                 "US",
                 "400 Main St, Grand Junction, CO 81501",
-                new ClinicSettingsPublished.Texting(WEST_SLOPE_SMS_NUMBER, null, null, "21:00", "08:00"),
+                new ClinicSettingsPublished.Texting(WEST_SLOPE_SMS_NUMBER, null, null, "21:00", "08:00", null),
                 List.of(new ClinicSettingsPublished.OnCallClinician("Dr. Reyes", "+19705550111")),
                 new ClinicSettingsPublished.Forms("PT48H", "PT12H"),
+                List.of(),
                 Instant.parse("2026-10-01T00:00:00Z"));
     }
 

@@ -4,8 +4,11 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.seriescare.notification.planning.QuietHours;
+import com.seriescare.texts.Texts;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * What notification-service knows of a clinic, from the settings scheduling-service publishes: how its texts name it,
@@ -16,6 +19,8 @@ import java.util.List;
  * @param timeZone the clinic's zone: texts are timed in it until the patient's own zone is known
  * @param sender the number or Messaging Service the clinic's texts come from
  * @param onCall clinicians paged for urgent care alerts, in rota order
+ * @param segmentBudget how many SMS segments a text may take: a long series or name is shortened to fit
+ * @param texts the clinic's own templates in force, by {@code kind/language}
  */
 public record Clinic(
         String id,
@@ -26,7 +31,20 @@ public record Clinic(
         ZoneId timeZone,
         Sender sender,
         QuietHours quietHours,
-        List<OnCall> onCall) {
+        List<OnCall> onCall,
+        int segmentBudget,
+        Map<String, String> texts) {
+
+    public Clinic {
+        texts = texts == null ? Map.of() : Map.copyOf(texts);
+    }
+
+    /** The clinic's own words for a kind of text in a language, if a clinic admin wrote them; else the default. */
+    public Optional<String> template(String kind, String language) {
+        // a patient is written to in Spanish or, for any other language, in English (as the default words are)
+        String written = Texts.SPANISH.equals(language) ? Texts.SPANISH : Texts.ENGLISH;
+        return Optional.ofNullable(texts.get(kind + "/" + written));
+    }
 
     /**
      * Where a clinic's texts come from: its own number, a Twilio Messaging Service, or (both null) the deployment's

@@ -3,11 +3,13 @@ package com.seriescare.notification.clinic;
 import com.seriescare.contracts.clinic.ClinicSettingsPublished;
 import com.seriescare.notification.planning.QuietHours;
 import com.seriescare.servicesupport.clinics.ClinicSettingsView;
+import com.seriescare.texts.Texts;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -74,6 +76,12 @@ public class ClinicDirectory {
                 new QuietHours(LocalTime.parse(texting.quietHoursStart()), LocalTime.parse(texting.quietHoursEnd())),
                 settings.onCall().stream()
                         .map(c -> new Clinic.OnCall(c.name(), c.phone()))
-                        .toList());
+                        .toList(),
+                texting.segmentBudget() == null ? Texts.DEFAULT_SEGMENT_BUDGET : texting.segmentBudget(),
+                settings.texts().stream()
+                        .collect(Collectors.toMap(
+                                t -> t.kind() + "/" + t.language(),
+                                ClinicSettingsPublished.Text::template,
+                                (a, b) -> b)));
     }
 }

@@ -14,6 +14,7 @@ import com.seriescare.notification.sessions.SessionViews;
 import com.seriescare.notification.sms.SmsOutcomeUnknown;
 import com.seriescare.notification.sms.SmsRejected;
 import com.seriescare.notification.sms.SmsSender;
+import com.seriescare.texts.TextValues;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -294,10 +295,10 @@ public class Dispatcher {
 
     private void send(
             OutgoingMessage message, Clinic clinic, String to, String firstName, String language, String timeZone) {
+        // worded now, not when planned: the clinic's template in force at sending is the one used
         String body = MessageText.render(
                 message.plan().kind(),
-                message.plan().sessionStarts(),
-                new MessageText.Variables(
+                new TextValues(
                         firstName,
                         language,
                         ZoneId.of(timeZone),
@@ -309,7 +310,11 @@ public class Dispatcher {
                                 ? PageCode.of(message.plan()
                                         .planKey()
                                         .substring(0, message.plan().planKey().indexOf(':')))
-                                : null));
+                                : null,
+                        message.plan().sessionStarts()),
+                clinic.template(MessageText.kindName(message.plan().kind()), language)
+                        .orElse(null),
+                clinic.segmentBudget());
         Instant now = clock.instant();
         if (!messages.apply(
                 message, message.handOver(to, SmsSender.fingerprint(body), now.plus(properties.lease()), now))) {

@@ -2,6 +2,8 @@ package com.seriescare.notification.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.seriescare.texts.SmsSegments;
+import com.seriescare.texts.TextValues;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -116,10 +118,11 @@ class MessageTextTest {
                 .toList();
 
         assertThat(render(MessageKind.BOOKING_CONFIRMATION, "en", "Ana", twelve))
-                .contains("your 12 appointments at Front Range Clinic are booked, the first on Thu Oct 29 9:00 AM MDT")
+                .contains(
+                        "your appointments at Front Range Clinic are booked: 12 in all, the first on Thu Oct 29 9:00 AM MDT")
                 .contains("the last on Tue Dec 1 8:00 AM MST");
         assertThat(render(MessageKind.BOOKING_CONFIRMATION, "es", "Ana", twelve))
-                .contains("sus 12 citas");
+                .contains("12 en total, del 29/10");
     }
 
     @ParameterizedTest
@@ -155,15 +158,16 @@ class MessageTextTest {
     static String render(MessageKind kind, String language, String name, List<Instant> sessions) {
         return MessageText.render(
                 kind,
-                sessions,
-                new MessageText.Variables(
+                new TextValues(
                         name,
                         language,
                         ZoneId.of("America/Denver"),
                         "Front Range Clinic",
                         "(303) 555-0100",
                         "(303) 555-0111",
-                        "https://forms.frontrangeclinic.example/f/Zx8kQ2wV"));
+                        "https://forms.frontrangeclinic.example/f/Zx8kQ2wV",
+                        "K7Q2",
+                        sessions));
     }
 
     /** SMS segments: GSM-7 160 alone or 153 per part; UCS-2 (any other character) 70 alone or 67 per part. */

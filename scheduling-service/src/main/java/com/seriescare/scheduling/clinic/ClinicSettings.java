@@ -21,16 +21,42 @@ public record ClinicSettings(
         Texting texting,
         List<OnCall> onCall,
         Duration intakeDueBefore,
-        Duration checklistDueBefore) {
+        Duration checklistDueBefore,
+        List<Text> texts) {
+
+    public ClinicSettings {
+        texts = texts == null ? List.of() : List.copyOf(texts);
+    }
 
     public record Texting(
             String smsNumber,
             String messagingServiceSid,
             String integrationCoachPhone,
             LocalTime quietHoursStart,
-            LocalTime quietHoursEnd) {}
+            LocalTime quietHoursEnd,
+            int segmentBudget) {}
 
     public record OnCall(String name, String phone) {}
+
+    /** A text the clinic words itself, in the version in force (a kind and language not listed use the default). */
+    public record Text(String kind, String language, String template, long version) {}
+
+    /** The same settings with the clinic's own texts as they are now. */
+    public ClinicSettings withTexts(List<Text> inForce) {
+        return new ClinicSettings(
+                clinicId,
+                name,
+                shortName,
+                timeZone,
+                phone,
+                phoneRegion,
+                address,
+                texting,
+                onCall,
+                intakeDueBefore,
+                checklistDueBefore,
+                inForce);
+    }
 
     /** These settings as the event of their {@code version}. */
     public ClinicSettingsPublished published(long version, Instant at) {
@@ -48,11 +74,15 @@ public record ClinicSettings(
                         texting.messagingServiceSid(),
                         texting.integrationCoachPhone(),
                         texting.quietHoursStart().toString(),
-                        texting.quietHoursEnd().toString()),
+                        texting.quietHoursEnd().toString(),
+                        texting.segmentBudget()),
                 onCall.stream()
                         .map(c -> new ClinicSettingsPublished.OnCallClinician(c.name(), c.phone()))
                         .toList(),
                 new ClinicSettingsPublished.Forms(intakeDueBefore.toString(), checklistDueBefore.toString()),
+                texts.stream()
+                        .map(t -> new ClinicSettingsPublished.Text(t.kind(), t.language(), t.template(), t.version()))
+                        .toList(),
                 at);
     }
 }

@@ -21,12 +21,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes each clinic's settings on {@code clinic.settings} when they differ from what was published last (on the
- * first start, and after a configuration change), through the outbox like every event: the settings, their version and
+ * first start, after a configuration change, and when a clinic admin rewords a text), through the outbox like every event: the settings, their version and
  * the event are written in one document, and the relay publishes it. Replicas starting together publish a version
  * once: the write is conditional on the version read.
  */
 @Component
-class ClinicSettingsPublisher implements ApplicationRunner {
+public class ClinicSettingsPublisher implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ClinicSettingsPublisher.class);
 
@@ -42,27 +42,54 @@ class ClinicSettingsPublisher implements ApplicationRunner {
     private final MongoTemplate mongo;
     private final Outbox outbox;
     private final Clock clock;
+    private final ClinicTextsInForce texts;
 
-    ClinicSettingsPublisher(ClinicsProperties properties, MongoTemplate mongo, Outbox outbox, Clock clock) {
+    ClinicSettingsPublisher(
+            ClinicsProperties properties, MongoTemplate mongo, Outbox outbox, Clock clock, ClinicTextsInForce texts) {
         this.properties = properties;
         this.mongo = mongo;
         this.outbox = outbox;
         this.clock = clock;
+        this.texts = texts;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         Actors.as(Actors.SYSTEM, () -> {
-            properties.clinics().forEach(clinic -> publishIfChanged(clinic.toSettings()));
+            properties.clinics().forEach(clinic -> publishCurrent(clinic.id()));
             return null;
         });
     }
 
-    /** @return whether a new version was written */
-    boolean publishIfChanged(ClinicSettings settings) {
+    /**
+     * Publishes the clinic's settings as they are now, if they changed. A writer that loses the race for the next
+     * version (another replica, another admin's edit) reads again and tries once more, so the last change is never
+     * left unpublished.
+     */
+    public void publishCurrent(String clinicId) {
+        var clinic = properties.clinics().stream()
+                .filter(c -> c.id().equals(clinicId))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No clinic '" + clinicId + "' is configured"));
+        for (int attempt = 0; attempt < 5; attempt++) {
+            if (publishIfChanged(clinic.toSettings().withTexts(texts.of(clinicId))) != Outcome.RACED) {
+                return;
+            }
+        }
+        throw new IllegalStateException("Clinic " + clinicId + ": settings kept changing while being published");
+    }
+
+    enum Outcome {
+        UNCHANGED,
+        PUBLISHED,
+        /** another writer took the next version first: read again */
+        RACED
+    }
+
+    Outcome publishIfChanged(ClinicSettings settings) {
         var last = mongo.findById(settings.clinicId(), PublishedSettings.class, OutboxCollections.CLINIC_SETTINGS);
         if (last != null && settings.toString().equals(last.fingerprint())) {
-            return false;
+            return Outcome.UNCHANGED;
         }
         long version = last == null ? 1 : last.version() + 1;
         var event = settings.published(version, clock.instant());
@@ -82,9 +109,9 @@ class ClinicSettingsPublisher implements ApplicationRunner {
                     PublishedSettings.class,
                     OutboxCollections.CLINIC_SETTINGS);
             log.info("Clinic {}: settings version {} to publish", settings.clinicId(), written.version());
-            return true;
-        } catch (DuplicateKeyException anotherReplicaWroteIt) {
-            return false;
+            return Outcome.PUBLISHED;
+        } catch (DuplicateKeyException anotherWriterWasFirst) {
+            return Outcome.RACED;
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.seriescare.scheduling.clinic;
 
+import com.seriescare.texts.Texts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -39,7 +40,7 @@ public record ClinicsProperties(@NotEmpty List<@Valid ClinicProperties> clinics)
 
         /** The settings other services need, as published on {@code clinic.settings} (version and time set there). */
         ClinicSettings toSettings() {
-            var text = texting == null ? new TextingProperties(null, null, null, null, null) : texting;
+            var text = texting();
             var due = forms == null ? new FormsProperties(null, null) : forms;
             return new ClinicSettings(
                     id,
@@ -54,14 +55,22 @@ public record ClinicsProperties(@NotEmpty List<@Valid ClinicProperties> clinics)
                             blankToNull(text.messagingServiceSid()),
                             blankToNull(text.integrationCoachPhone()),
                             text.quietHoursStart() == null ? LocalTime.of(21, 0) : text.quietHoursStart(),
-                            text.quietHoursEnd() == null ? LocalTime.of(8, 0) : text.quietHoursEnd()),
+                            text.quietHoursEnd() == null ? LocalTime.of(8, 0) : text.quietHoursEnd(),
+                            text.segmentBudget()),
                     onCall == null
                             ? List.of()
                             : onCall.stream()
                                     .map(c -> new ClinicSettings.OnCall(c.name(), c.phone()))
                                     .toList(),
                     due.intakeDueBefore() == null ? Duration.ofHours(72) : due.intakeDueBefore(),
-                    due.checklistDueBefore() == null ? Duration.ofHours(24) : due.checklistDueBefore());
+                    due.checklistDueBefore() == null ? Duration.ofHours(24) : due.checklistDueBefore(),
+                    List.of());
+        }
+
+        /** How the clinic texts; every default when nothing is configured. */
+        @Override
+        public TextingProperties texting() {
+            return texting == null ? new TextingProperties(null, null, null, null, null, null, null) : texting;
         }
 
         private static String blankToNull(String value) {
@@ -98,13 +107,24 @@ public record ClinicsProperties(@NotEmpty List<@Valid ClinicProperties> clinics)
      * @param messagingServiceSid a Twilio Messaging Service (MG...) to send through instead
      * @param quietHoursStart no routine text from this local time in the patient's zone (default 21:00) ...
      * @param quietHoursEnd ... until this one (default 08:00)
+     * @param segmentBudget how many SMS segments a text may take (default 2): an edited template over it is refused
+     * @param discretionWords words no text of the clinic may contain (default {@link Texts#DEFAULT_DISCRETION_WORDS}:
+     *     the drug, the treatment, a diagnosis)
      */
     public record TextingProperties(
             @Pattern(regexp = "|\\+[1-9][0-9]{6,14}") String smsNumber,
             @Pattern(regexp = "|MG[0-9a-fA-F]{32}") String messagingServiceSid,
             @Pattern(regexp = "|\\+[1-9][0-9]{6,14}") String integrationCoachPhone,
             LocalTime quietHoursStart,
-            LocalTime quietHoursEnd) {}
+            LocalTime quietHoursEnd,
+            @Min(1) @jakarta.validation.constraints.Max(10) Integer segmentBudget,
+            List<String> discretionWords) {
+
+        public TextingProperties {
+            segmentBudget = segmentBudget == null ? Texts.DEFAULT_SEGMENT_BUDGET : segmentBudget;
+            discretionWords = discretionWords == null ? Texts.DEFAULT_DISCRETION_WORDS : List.copyOf(discretionWords);
+        }
+    }
 
     /** A clinician paged for urgent care alerts; the list is the rota, the first is paged first. */
     public record OnCallProperties(

@@ -14,7 +14,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * The front desk's web pages keep a session (a cookie), so they defend against CSRF; the API beside them stays
  * stateless. With an OIDC issuer configured the pages sign in there ({@link ClinicIssuerSignIn}) and there is no
  * password form at all; without one (the dev profile) the configured users sign in with a form. Either way only
- * {@code FRONT_DESK} of a named clinic may use the pages.
+ * {@code FRONT_DESK} of a named clinic may use the pages, {@code CLINICIAN} the care alerts, {@code CLINIC_ADMIN} the
+ * clinic's texts.
  */
 @Configuration(proxyBeanMethods = false)
 class FrontDeskSecurity {
@@ -31,6 +32,8 @@ class FrontDeskSecurity {
         "/inbox/**",
         "/alerts",
         "/alerts/**",
+        "/settings",
+        "/settings/**",
         "/login",
         "/login/oauth2/**",
         "/oauth2/**",
@@ -55,6 +58,9 @@ class FrontDeskSecurity {
                         // the care alerts are the clinicians' (the page an on-call clinician is texted links there)
                         .requestMatchers("/alerts", "/alerts/**")
                         .access(SecurityConfiguration.ofAClinic(AuthorityAuthorizationManager.hasRole("CLINICIAN")))
+                        // how the clinic's texts are worded: its admins'
+                        .requestMatchers("/settings", "/settings/**")
+                        .access(SecurityConfiguration.ofAClinic(AuthorityAuthorizationManager.hasRole("CLINIC_ADMIN")))
                         .anyRequest()
                         .access(SecurityConfiguration.ofAClinic(AuthorityAuthorizationManager.hasRole("FRONT_DESK"))))
                 .logout(logout -> logout.logoutUrl("/logout")

@@ -25,7 +25,8 @@ class LandingPage implements AuthenticationSuccessHandler {
         requests.removeRequest(request, response);
         boolean frontDesk = has(authentication, "ROLE_FRONT_DESK");
         boolean clinician = has(authentication, "ROLE_CLINICIAN");
-        String target = frontDesk ? "/today" : "/alerts";
+        boolean admin = has(authentication, "ROLE_CLINIC_ADMIN");
+        String target = frontDesk ? "/today" : clinician ? "/alerts" : admin ? "/settings/texts" : "/alerts";
         if (clinician && saved != null) {
             String path = java.net.URI.create(saved.getRedirectUrl()).getPath();
             if (path != null && path.matches("/alerts/[A-Za-z0-9-]{1,64}")) {

@@ -50,6 +50,7 @@ class PageDefaults {
                         .toList();
         model.addAttribute("frontDesk", roles.contains("ROLE_FRONT_DESK"));
         model.addAttribute("clinician", roles.contains("ROLE_CLINICIAN"));
+        model.addAttribute("clinicAdmin", roles.contains("ROLE_CLINIC_ADMIN"));
         // counted only when a template shows it: not for list fragments, previews or redirects
         model.addAttribute("inbox", new LazyContextVariable<Inbox.Waiting>() {
             @Override

@@ -7,6 +7,8 @@ import com.seriescare.scheduling.shared.ConcurrentChange;
 import com.seriescare.scheduling.shared.InvalidInput;
 import com.seriescare.scheduling.shared.NotFound;
 import com.seriescare.scheduling.shared.StaleRevision;
+import com.seriescare.scheduling.texts.OtherClinic;
+import com.seriescare.scheduling.texts.TemplateRefused;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +108,26 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "Changed since you read it",
                 e.getMessage(),
                 Map.of());
+    }
+
+    @ExceptionHandler(TemplateRefused.class)
+    ProblemDetail templateRefused(TemplateRefused e) {
+        var review = e.review();
+        return problem(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "template-refused",
+                "The text cannot be used as written",
+                e.getMessage(),
+                Map.of(
+                        "refusals", review.refusals(),
+                        "preview", review.preview(),
+                        "encoding", review.measure().encoding().name().replace('_', '-'),
+                        "segments", review.measure().segments()));
+    }
+
+    @ExceptionHandler(OtherClinic.class)
+    ProblemDetail otherClinic(OtherClinic e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage(), Map.of());
     }
 
     @ExceptionHandler(Exception.class)

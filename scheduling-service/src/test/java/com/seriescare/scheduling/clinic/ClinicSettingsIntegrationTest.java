@@ -31,6 +31,9 @@ class ClinicSettingsIntegrationTest {
     @Autowired
     ClinicsProperties properties;
 
+    @Autowired
+    ClinicTextsInForce texts;
+
     @BeforeAll
     static void record() {
         topics = RecordedTopics.of(Topics.CLINIC_SETTINGS);
@@ -61,10 +64,11 @@ class ClinicSettingsIntegrationTest {
                 .filter(c -> c.id().equals("front-range"))
                 .findFirst()
                 .orElseThrow()
-                .toSettings();
+                .toSettings()
+                .withTexts(texts.of("front-range"));
         long before = latest("front-range", 1).path("version").asLong();
 
-        assertThat(publisher.publishIfChanged(front)).isFalse();
+        assertThat(publisher.publishIfChanged(front)).isEqualTo(ClinicSettingsPublisher.Outcome.UNCHANGED);
         var renamed = new ClinicSettings(
                 front.clinicId(),
                 front.name(),
@@ -76,14 +80,15 @@ class ClinicSettingsIntegrationTest {
                 front.texting(),
                 List.of(new ClinicSettings.OnCall("Dr. Ito", "+13035550111")),
                 front.intakeDueBefore(),
-                front.checklistDueBefore());
-        assertThat(publisher.publishIfChanged(renamed)).isTrue();
+                front.checklistDueBefore(),
+                front.texts());
+        assertThat(publisher.publishIfChanged(renamed)).isEqualTo(ClinicSettingsPublisher.Outcome.PUBLISHED);
 
         JsonNode published = latest("front-range", before + 1);
         assertThat(published.path("shortName").asString()).isEqualTo("Front Range Health");
         assertThat(published.path("onCall").get(0).path("phone").asString()).isEqualTo("+13035550111");
         // back as configured: the next version again, for the other tests
-        assertThat(publisher.publishIfChanged(front)).isTrue();
+        assertThat(publisher.publishIfChanged(front)).isEqualTo(ClinicSettingsPublisher.Outcome.PUBLISHED);
         assertThat(latest("front-range", before + 2).path("shortName").asString())
                 .isEqualTo("Front Range Clinic");
     }

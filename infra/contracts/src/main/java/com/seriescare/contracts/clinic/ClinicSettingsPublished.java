@@ -27,12 +27,24 @@ public record ClinicSettingsPublished(
         Texting texting,
         List<OnCallClinician> onCall,
         Forms forms,
+        List<Text> texts,
         Instant publishedAt)
         implements ClinicEvent {
 
     public ClinicSettingsPublished {
         onCall = onCall == null ? List.of() : List.copyOf(onCall);
+        texts = texts == null ? List.of() : List.copyOf(texts);
     }
+
+    /**
+     * A text the clinic words itself (a clinic admin edited it); a kind and language not listed uses the default
+     * wording. Variables in braces ({@code {firstName}}) are filled in per text when it is sent.
+     *
+     * @param kind as in the timeline, e.g. {@code booking_confirmation}
+     * @param language {@code en} or {@code es}
+     * @param version the template's version at the clinic (1 for its first edit)
+     */
+    public record Text(String kind, String language, String template, long version) {}
 
     /**
      * How the clinic texts.
@@ -43,13 +55,15 @@ public record ClinicSettingsPublished(
      * @param integrationCoachPhone whom patients call for integration support; null for the clinic's phone
      * @param quietHoursStart no routine text from this local time ({@code HH:mm}) in the patient's zone ...
      * @param quietHoursEnd ... until this one
+     * @param segmentBudget how many SMS segments a text may take; a long series or name is shortened to fit; null: 2
      */
     public record Texting(
             String smsNumber,
             String messagingServiceSid,
             String integrationCoachPhone,
             String quietHoursStart,
-            String quietHoursEnd) {}
+            String quietHoursEnd,
+            Integer segmentBudget) {}
 
     /** A clinician paged for urgent care alerts, in rota order (the first is paged first). */
     public record OnCallClinician(String name, String phone) {}

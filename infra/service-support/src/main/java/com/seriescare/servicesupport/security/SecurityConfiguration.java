@@ -41,6 +41,7 @@ public class SecurityConfiguration {
     static final String INTEGRATION = SecurityProperties.Role.INTEGRATION.name();
     static final String OPERATOR = SecurityProperties.Role.OPERATOR.name();
     static final String CLINICIAN = SecurityProperties.Role.CLINICIAN.name();
+    static final String CLINIC_ADMIN = SecurityProperties.Role.CLINIC_ADMIN.name();
 
     /** The profile of ./run-local and the system tests: dev users, the local SMS sink, {@code /api/dev/**}. */
     public static final String DEV_PROFILE = "dev";
@@ -150,6 +151,9 @@ public class SecurityConfiguration {
                     // look, not why)
                     requests.requestMatchers("/api/clinical/**")
                             .access(ofAClinic(AuthorityAuthorizationManager.hasRole(CLINICIAN)));
+                    // how a clinic words its texts: its admins' alone
+                    requests.requestMatchers("/api/clinics/*/texts", "/api/clinics/*/texts/**")
+                            .access(ofAClinic(AuthorityAuthorizationManager.hasRole(CLINIC_ADMIN)));
                     // every other door is a clinic's: a user (or token) that names no clinic is refused (403)
                     requests.requestMatchers(HttpMethod.GET, "/**")
                             .access(ofAClinic(AuthorityAuthorizationManager.hasAnyRole(FRONT_DESK, INTEGRATION)))

@@ -32,8 +32,8 @@ public record SecurityProperties(
     /**
      * @param password encoded with its id, e.g. {@code {bcrypt}$2a$...} ({@code {noop}} only for the dev stack)
      * @param roles {@code FRONT_DESK} (book and change), {@code INTEGRATION} (read only), {@code OPERATOR} (the
-     *     operations endpoints, e.g. dead letters; no patient data) or {@code CLINICIAN} (care alerts: acknowledge,
-     *     handle)
+     *     operations endpoints, e.g. dead letters; no patient data), {@code CLINICIAN} (care alerts: acknowledge,
+     *     handle) or {@code CLINIC_ADMIN} (the clinic's texts)
      * @param clinic the clinic whose patients the user works with
      */
     public record User(
@@ -46,6 +46,8 @@ public record SecurityProperties(
         FRONT_DESK,
         INTEGRATION,
         OPERATOR,
-        CLINICIAN
+        CLINICIAN,
+        /** words the clinic's texts (templates, previews, versions); sees no patient */
+        CLINIC_ADMIN
     }
 }

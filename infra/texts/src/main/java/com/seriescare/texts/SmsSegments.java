@@ -1,4 +1,4 @@
-package com.seriescare.notification.planning;
+package com.seriescare.texts;
 
 import java.text.Normalizer;
 

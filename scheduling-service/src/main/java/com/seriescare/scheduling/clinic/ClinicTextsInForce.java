@@ -1,0 +1,9 @@
+package com.seriescare.scheduling.clinic;
+
+import java.util.List;
+
+/** The texts a clinic words itself, as they are now: part of the settings published for it. */
+public interface ClinicTextsInForce {
+
+    List<ClinicSettings.Text> of(String clinicId);
+}
