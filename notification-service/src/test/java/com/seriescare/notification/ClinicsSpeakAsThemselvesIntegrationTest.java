@@ -223,6 +223,42 @@ class ClinicsSpeakAsThemselvesIntegrationTest {
                 .isEqualTo("Canyon Clinic: call us at (303) 555-0100. Reply STOP to opt out.");
     }
 
+    /** A clinic admin's timing (carried by the clinic's settings) times the texts planned after it. */
+    @Test
+    void aClinicsOwnTimingTimesItsTexts() {
+        String ridgeNumber = "+17205550188";
+        var ridge = canyonClinic(ridgeNumber, 1);
+        events.publish(new ClinicSettingsPublished(
+                "ridge",
+                1,
+                "Ridge Clinic",
+                "Ridge Clinic",
+                ridge.timeZone(),
+                ridge.phone(),
+                ridge.phoneRegion(),
+                null,
+                ridge.texting(),
+                ridge.onCall(),
+                ridge.forms(),
+                List.of(),
+                new ClinicSettingsPublished.Timing("16:30", "PT2H", "PT15M", "10:00", "17:00", "12:00", 1),
+                ridge.publishedAt()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> clinics.find("ridge").isPresent());
+        var patient = patientOf("ridge", randomPhone());
+        var series = booked(patient, "2026-12-01T13:00");
+        events.publish(series);
+        TextingIntegrationTest.sessionsOf(series).forEach(events::publish);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> textsTo(patient.mobilePhone()).size() == 1);
+
+        clock.set(Instant.parse("2026-11-30T23:30:00Z")); // 16:30 the evening before, in Denver (the default is 18:00)
+
+        SentMessage prepTips = await().atMost(Duration.ofSeconds(20))
+                .until(() -> textsTo(patient.mobilePhone()), texts -> texts.size() == 2)
+                .getLast();
+        assertThat(prepTips.body()).contains("tomorrow at 1:00 PM MST");
+    }
+
     private static ClinicSettingsPublished canyonClinic(String smsNumber, long version) {
         var base = TestClinics.frontRange();
         return new ClinicSettingsPublished(
@@ -238,6 +274,7 @@ class ClinicsSpeakAsThemselvesIntegrationTest {
                 base.onCall(),
                 base.forms(),
                 List.of(),
+                null,
                 base.publishedAt());
     }
 
@@ -256,6 +293,7 @@ class ClinicsSpeakAsThemselvesIntegrationTest {
                 s.onCall(),
                 s.forms(),
                 texts,
+                s.timing(),
                 s.publishedAt());
     }
 
@@ -273,6 +311,7 @@ class ClinicsSpeakAsThemselvesIntegrationTest {
                 s.onCall(),
                 s.forms(),
                 s.texts(),
+                s.timing(),
                 s.publishedAt());
     }
 

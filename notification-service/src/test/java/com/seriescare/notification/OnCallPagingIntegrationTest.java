@@ -100,6 +100,12 @@ class OnCallPagingIntegrationTest {
         assertThat(meters.find("seriescare.crisis.page.latency").timer())
                 .isNotNull()
                 .satisfies(timer -> assertThat(timer.count()).isPositive());
+        // and Prometheus scrapes it
+        var scrape = com.seriescare.testsupport.JsonHttp.at("http://localhost:" + port)
+                .as("operator", "operator")
+                .get("/actuator/prometheus");
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.body()).contains("seriescare_crisis_page_latency_seconds_count");
         assertThat(textsTo(patient.mobilePhone()))
                 .anySatisfy(answer -> assertThat(answer.body()).contains("988"));
         assertThat(alert.path("clinicId").asString()).isEqualTo("front-range");
@@ -165,6 +171,44 @@ class OnCallPagingIntegrationTest {
         await().during(Duration.ofSeconds(3))
                 .atMost(Duration.ofSeconds(6))
                 .until(() -> pagesOf(alertId).size() == 1);
+    }
+
+    /**
+     * An urgent alert of a clinic whose settings (and so its rota) have not arrived yet is not dropped: it pages the
+     * on-call clinician as soon as they do.
+     */
+    @Test
+    void anUrgentAlertOfAClinicWhoseRotaIsNotKnownYetPagesAsSoonAsItIs() {
+        String alertId = UUID.randomUUID().toString();
+        String patientId = UUID.randomUUID().toString();
+
+        events.publish(new CareAlertRaised(patientId, alertId, "crisis_language", "urgent", clock.instant(), "mesa"));
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(4))
+                .until(() -> pagesOf(alertId).isEmpty());
+
+        var base = TestClinics.westSlope();
+        events.publish(new com.seriescare.contracts.clinic.ClinicSettingsPublished(
+                "mesa",
+                1,
+                "Mesa Clinic",
+                "Mesa Clinic",
+                base.timeZone(),
+                "+19705550300",
+                base.phoneRegion(),
+                null,
+                base.texting(),
+                List.of(new com.seriescare.contracts.clinic.ClinicSettingsPublished.OnCallClinician(
+                        "Dr. Mesa", "+19705550311")),
+                base.forms(),
+                List.of(),
+                null,
+                base.publishedAt()));
+
+        SentMessage page =
+                await().atMost(Duration.ofSeconds(15)).until(() -> pageOf(alertId, "+19705550311"), p -> p != null);
+        assertThat(page.body()).startsWith("Mesa Clinic: urgent care alert");
+        assertThat(paging.find(alertId)).isPresent();
     }
 
     /** The key of replies from numbers no patient has. */

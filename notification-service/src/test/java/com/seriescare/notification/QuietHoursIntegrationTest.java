@@ -100,6 +100,7 @@ class QuietHoursIntegrationTest {
                 List.of(),
                 base.forms(),
                 List.of(),
+                null,
                 base.publishedAt()));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> clinics.find("high-country").isPresent());

@@ -131,6 +131,53 @@ class CareAlertsBrowserTest {
         }
     }
 
+    /**
+     * A form's answers a clinician must review: on the clinicians' alerts page with the answers, not in the front desk's
+     * inbox; handling it there is published, which intake-service takes as the review.
+     */
+    @Test
+    void answersToReviewAreTheCliniciansAndHandlingThemIsPublished() {
+        String patientId = Api.registerPatient(Api.frontDesk(port));
+        String alertId = "review-" + UUID.randomUUID();
+        Instant at = Instant.parse("2026-11-21T15:00:00Z");
+        events.publish(new PatientWordsRecorded(
+                patientId,
+                alertId,
+                "Pre-visit checklist answers to review before the session: medication changed: started sertraline.",
+                at));
+        events.publish(new CareAlertRaised(patientId, alertId, "answers_to_review", "high", at, "front-range"));
+
+        try (BrowserContext clinicianContext = context();
+                BrowserContext desk = context()) {
+            Page page = clinicianContext.newPage();
+            FrontDeskBrowserTest.signIn(page, "clinician", "clinician");
+            Locator alert = page.locator("li.item[data-alert='" + alertId + "']");
+            page.navigate("/alerts");
+            assertThat(alert).containsText("Answers to review", EVENTUALLY);
+            assertThat(alert).containsText("started sertraline", EVENTUALLY);
+
+            Page frontDesk = desk.newPage();
+            FrontDeskBrowserTest.signIn(frontDesk, "frontdesk", "frontdesk");
+            frontDesk.navigate("/inbox");
+            assertThat(frontDesk.locator("#items")).not().containsText("sertraline");
+            assertThat(frontDesk.locator("li.item[data-item='" + alertId + "']"))
+                    .hasCount(0);
+
+            alert.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Mark as handled"))
+                    .click();
+            assertThat(page.locator("li.item[data-alert='" + alertId + "'] .status"))
+                    .hasText("Handled");
+        }
+        var handled = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> topics.forKey(patientId).stream()
+                                .filter(r -> "clinic.care-alert.handled.v1".equals(r.ceType()))
+                                .toList(),
+                        list -> !list.isEmpty());
+        assertThat(handled.getFirst().body()).contains("\"handledBy\":\"clinician\"", alertId);
+        assertThat(handled.getFirst().body()).doesNotContain("sertraline");
+    }
+
     @Test
     void theFrontDeskMayNotOpenTheClinicalAlertsPage() {
         try (BrowserContext desk = context()) {

@@ -166,6 +166,51 @@ class ClinicTextsIntegrationTest {
         assertThat(admin.put(TEXTS + "/prep_tips/en", "not json").status()).isEqualTo(400);
     }
 
+    @Test
+    void theTimingOfTextsIsEditedCheckedVersionedPublishedAndRevertable() {
+        JsonHttp admin = Api.clinicAdmin(port);
+        var defaults = admin.get("/api/clinics/front-range/timing");
+        assertThat(defaults.status()).isEqualTo(200);
+        assertThat(defaults.json().path("timing").path("prepTipsAt").asString()).isEqualTo("18:00:00");
+        assertThat(defaults.json().path("timing").path("quietHoursStart").asString())
+                .isEqualTo("21:00:00");
+
+        var refused = admin.put("/api/clinics/front-range/timing", """
+                {"prepTipsAt":"21:30","dayOfReminderBefore":"PT3H","postSessionAfter":"PT15M","checkInAt":"10:00",
+                 "midSeriesNoteAt":"17:00","endOfSeriesAt":"12:00","quietHoursStart":"21:00","quietHoursEnd":"08:00"}""");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("prepTipsAt");
+        assertThat(refused.json().path("detail").asString()).contains("quiet hours (21:00–08:00)");
+
+        var saved = admin.put("/api/clinics/front-range/timing", """
+                {"prepTipsAt":"17:30","dayOfReminderBefore":"PT2H","postSessionAfter":"PT15M","checkInAt":"10:00",
+                 "midSeriesNoteAt":"17:00","endOfSeriesAt":"12:00","quietHoursStart":"20:00","quietHoursEnd":"08:30"}""");
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.json().path("custom").asBoolean()).isTrue();
+        assertThat(saved.json().path("changedBy").asString()).isEqualTo("admin");
+        JsonNode published = latestSettings(
+                s -> s.path("timing").path("prepTipsAt").asString().equals("17:30"));
+        assertThat(published.path("timing").path("dayOfReminderBefore").asString())
+                .isEqualTo("PT2H");
+        assertThat(published.path("texting").path("quietHoursStart").asString()).isEqualTo("20:00");
+        assertThat(published.path("texting").path("quietHoursEnd").asString()).isEqualTo("08:30");
+
+        assertThat(Api.frontDesk(port).get("/api/clinics/front-range/timing").status())
+                .isEqualTo(403);
+        var reverted = admin.delete("/api/clinics/front-range/timing");
+        assertThat(reverted.json().path("custom").asBoolean()).isFalse();
+        JsonNode back = latestSettings(
+                s -> s.path("timing").isNull() || s.path("timing").isMissingNode());
+        assertThat(back.path("texting").path("quietHoursStart").asString()).isEqualTo("21:00");
+        assertThat(admin.get("/api/clinics/front-range/timing/versions")
+                        .json()
+                        .get(1)
+                        .path("changedBy")
+                        .asString())
+                .isEqualTo("admin");
+    }
+
     private long version(String kind, String language) {
         return Api.clinicAdmin(port)
                 .get(TEXTS + "/" + kind + "/" + language)

@@ -26,4 +26,21 @@ class HealthIntegrationTest {
                 .as(health.body())
                 .isEqualTo("UP");
     }
+
+    /** Prometheus scrapes the service's metrics (as the operator: they describe the service, never a patient). */
+    @Test
+    void prometheusScrapesTheServicesMetricsAsTheOperatorOnly() {
+        var scrape = JsonHttp.at("http://localhost:" + port)
+                .as("operator", "operator")
+                .get("/actuator/prometheus");
+
+        assertThat(scrape.status()).as(scrape.body()).isEqualTo(200);
+        assertThat(scrape.contentType()).startsWith("text/plain");
+        assertThat(scrape.body()).contains("jvm_memory_used_bytes", "http_server_requests_seconds");
+        assertThat(Api.frontDesk(port).get("/actuator/prometheus").status()).isEqualTo(403);
+        assertThat(JsonHttp.at("http://localhost:" + port)
+                        .get("/actuator/prometheus")
+                        .status())
+                .isEqualTo(401);
+    }
 }

@@ -93,6 +93,42 @@ class TextEditorBrowserTest {
     }
 
     @Test
+    void theTimingIsEditedTheSameWayARefusedFieldSaysWhyBesideIt() {
+        try (BrowserContext admin = context()) {
+            Page page = admin.newPage();
+            FrontDeskBrowserTest.signIn(page, "admin", "admin");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Timing"))
+                    .click();
+            assertThat(page.locator("#in-force")).hasText("In force: the default timing");
+            assertThat(page.getByLabel("Preparation tips, the evening before, at"))
+                    .hasValue("18:00");
+
+            page.getByLabel("Preparation tips, the evening before, at").fill("21:30");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"))
+                    .click();
+            assertThat(page.locator("#prepTipsAt-error")).containsText("would fall in the quiet hours");
+            assertThat(page.getByLabel("Preparation tips, the evening before, at"))
+                    .hasValue("21:30");
+
+            page.getByLabel("Preparation tips, the evening before, at").fill("17:30");
+            page.getByLabel("Day-of reminder, minutes before the session").fill("120");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"))
+                    .click();
+            assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("texts planned from now on follow it");
+            assertThat(page.locator("#in-force")).containsText("the clinic's timing, version");
+            assertThat(page.getByLabel("Day-of reminder, minutes before the session"))
+                    .hasValue("120");
+            SystemChromium.screenshot(page, "timing-saved");
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Go back to the default timing"))
+                    .click();
+            assertThat(page.locator("#in-force")).hasText("In force: the default timing");
+            assertThat(page.getByLabel("Preparation tips, the evening before, at"))
+                    .hasValue("18:00");
+        }
+    }
+
+    @Test
     void theFrontDeskCannotOpenTheTexts() {
         try (BrowserContext desk = context()) {
             Page page = desk.newPage();

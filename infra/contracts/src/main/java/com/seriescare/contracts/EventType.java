@@ -2,6 +2,7 @@ package com.seriescare.contracts;
 
 import com.seriescare.contracts.care.CareAlertAcknowledged;
 import com.seriescare.contracts.care.CareAlertEscalated;
+import com.seriescare.contracts.care.CareAlertHandled;
 import com.seriescare.contracts.care.CareAlertRaised;
 import com.seriescare.contracts.care.PatientWordsRecorded;
 import com.seriescare.contracts.clinic.ClinicSettingsPublished;
@@ -13,6 +14,7 @@ import com.seriescare.contracts.intake.IntakeCompleted;
 import com.seriescare.contracts.intake.IntakeFlagged;
 import com.seriescare.contracts.intake.IntakeOverdue;
 import com.seriescare.contracts.intake.IntakeRequested;
+import com.seriescare.contracts.intake.IntakeReviewed;
 import com.seriescare.contracts.notification.InboundMessageReceived;
 import com.seriescare.contracts.notification.MessageStatusChanged;
 import com.seriescare.contracts.notification.SessionConfirmationReceived;
@@ -54,6 +56,7 @@ public enum EventType {
     CHECKLIST_REQUESTED("clinic.checklist.requested.v1", Topics.INTAKE_EVENTS, ChecklistRequested.class),
     CHECKLIST_OVERDUE("clinic.checklist.overdue.v1", Topics.INTAKE_EVENTS, ChecklistOverdue.class),
     INTAKE_FLAGGED("clinic.intake.flagged.v1", Topics.INTAKE_EVENTS, IntakeFlagged.class),
+    INTAKE_REVIEWED("clinic.intake.reviewed.v1", Topics.INTAKE_EVENTS, IntakeReviewed.class),
     MESSAGE_STATUS_CHANGED("clinic.message.status-changed.v1", Topics.NOTIFICATION_EVENTS, MessageStatusChanged.class),
     SESSION_CONFIRMATION_RECEIVED(
             "clinic.reply.session-confirmed.v1", Topics.NOTIFICATION_EVENTS, SessionConfirmationReceived.class),
@@ -61,6 +64,7 @@ public enum EventType {
     CARE_ALERT_RAISED("clinic.care-alert.raised.v1", Topics.CARE_ALERTS, CareAlertRaised.class),
     CARE_ALERT_ACKNOWLEDGED("clinic.care-alert.acknowledged.v1", Topics.CARE_ALERTS, CareAlertAcknowledged.class),
     CARE_ALERT_ESCALATED("clinic.care-alert.escalated.v1", Topics.CARE_ALERTS, CareAlertEscalated.class),
+    CARE_ALERT_HANDLED("clinic.care-alert.handled.v1", Topics.CARE_ALERTS, CareAlertHandled.class),
     PATIENT_WORDS_RECORDED("clinic.patient-words.recorded.v1", Topics.PATIENT_WORDS, PatientWordsRecorded.class),
     CLINIC_SETTINGS_PUBLISHED("clinic.settings.published.v1", Topics.CLINIC_SETTINGS, ClinicSettingsPublished.class);
 

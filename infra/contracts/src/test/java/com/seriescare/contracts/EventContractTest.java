@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.seriescare.contracts.care.CareAlertAcknowledged;
 import com.seriescare.contracts.care.CareAlertEscalated;
+import com.seriescare.contracts.care.CareAlertHandled;
 import com.seriescare.contracts.care.CareAlertRaised;
 import com.seriescare.contracts.care.PatientWordsRecorded;
 import com.seriescare.contracts.clinic.ClinicSettingsPublished;
@@ -16,6 +17,7 @@ import com.seriescare.contracts.intake.IntakeCompleted;
 import com.seriescare.contracts.intake.IntakeFlagged;
 import com.seriescare.contracts.intake.IntakeOverdue;
 import com.seriescare.contracts.intake.IntakeRequested;
+import com.seriescare.contracts.intake.IntakeReviewed;
 import com.seriescare.contracts.notification.InboundMessageReceived;
 import com.seriescare.contracts.notification.MessageStatusChanged;
 import com.seriescare.contracts.notification.SessionConfirmationReceived;
@@ -217,10 +219,13 @@ class EventContractTest {
                         new ClinicSettingsPublished.Forms("PT72H", "PT24H"),
                         List.of(new ClinicSettingsPublished.Text(
                                 "day_of_reminder", "en", "Hi {firstName}, see you at {time}. {clinicPhone}", 2)),
+                        new ClinicSettingsPublished.Timing("17:30", "PT2H", "PT15M", "10:00", "17:00", "12:00", 3),
                         NOW),
                 new CareAlertRaised("p-1", "a-1", "crisis_language", "urgent", NOW, "front-range"),
                 new CareAlertAcknowledged("p-1", "a-1", "front-range", "Dr. Ito", CareAlertAcknowledged.SMS, NOW),
                 new CareAlertEscalated("p-1", "a-1", "front-range", "Dr. Ames", 2, NOW),
+                new CareAlertHandled("p-1", "a-1", "front-range", "clinician", NOW),
+                new IntakeReviewed("p-1", "s-1", "x-1", "f-1", "checklist", "clinician", NOW),
                 new PatientWordsRecorded("p-1", "a-1", "I want to end my life", NOW),
                 new SessionConfirmed(
                         "p-1",

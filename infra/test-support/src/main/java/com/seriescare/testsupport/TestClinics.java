@@ -28,6 +28,7 @@ public final class TestClinics {
                         new ClinicSettingsPublished.OnCallClinician("Dr. Ames", "+13035550112")),
                 new ClinicSettingsPublished.Forms("PT72H", "PT24H"),
                 List.of(),
+                null,
                 Instant.parse("2026-10-01T00:00:00Z"));
     }
 
@@ -45,6 +46,7 @@ public final class TestClinics {
                 List.of(new ClinicSettingsPublished.OnCallClinician("Dr. Reyes", "+19705550111")),
                 new ClinicSettingsPublished.Forms("PT48H", "PT12H"),
                 List.of(),
+                null,
                 Instant.parse("2026-10-01T00:00:00Z"));
     }
 

@@ -16,6 +16,12 @@ class EventConsumers {
         return CloudEventConsumers.decodingWith(codec, handler::on);
     }
 
+    /** Care alerts as the clinic handles them: a handled review alert is the form's review. */
+    @Bean
+    Consumer<Message<byte[]>> careAlerts(EventCodec codec, CareAlertEvents handler) {
+        return CloudEventConsumers.decodingWith(codec, handler::on);
+    }
+
     /** Each clinic's settings, from scheduling-service: what the forms show and when they are due. */
     @Bean
     Consumer<Message<byte[]>> clinicSettings(EventCodec codec, com.seriescare.intake.clinics.Clinics clinics) {

@@ -63,4 +63,53 @@ public final class Flags {
         };
         return "Answered \"" + frequency + "\" to thoughts of being better off dead or of self-harm (PHQ-9 item 9)";
     }
+
+    /** The id of the care alert that asks a clinician to review a form's flagged answers: one per form. */
+    public static String reviewAlertId(String formId) {
+        return REVIEW_ALERT + formId;
+    }
+
+    /** The form whose review an alert asked for, if it is such an alert. */
+    public static java.util.Optional<String> formOfReviewAlert(String alertId) {
+        return alertId != null && alertId.startsWith(REVIEW_ALERT)
+                ? java.util.Optional.of(alertId.substring(REVIEW_ALERT.length()))
+                : java.util.Optional.empty();
+    }
+
+    private static final String REVIEW_ALERT = "review-";
+
+    /**
+     * What a clinician reads in the alert asking for a review: each flagged answer in words, with what the patient
+     * wrote about a medication change. For the clinic's inbox alone (care.patient-words).
+     */
+    public static String reviewSummary(PatientForm form, List<String> flags) {
+        List<String> lines = new ArrayList<>();
+        for (String flag : flags) {
+            lines.add(
+                    switch (flag) {
+                        case HIGH_BLOOD_PRESSURE -> "high blood pressure: yes";
+                        case HEART_CONDITION -> "heart condition: yes";
+                        case PREGNANCY -> "pregnant or may be: yes";
+                        case PSYCHOSIS_HISTORY -> "history of psychosis: yes";
+                        case MEDICATION_CHANGE ->
+                            "medication changed: "
+                                    + (form.checklistAnswers() == null
+                                                    || form.checklistAnswers().medicationChanges() == null
+                                            ? "yes"
+                                            : form.checklistAnswers().medicationChanges());
+                        case SAFETY_ANSWER -> safetyExcerpt(safetyAnswer(form));
+                        default -> flag;
+                    });
+        }
+        return (form.kind() == FormKind.INTAKE ? "Intake" : "Pre-visit checklist") + " answers to review before the"
+                + " session: " + String.join("; ", lines) + ".";
+    }
+
+    /** The form's answer to PHQ-9 item 9 (0 when it has none). */
+    static int safetyAnswer(PatientForm form) {
+        if (form.intakeAnswers() != null) {
+            return form.intakeAnswers().safety();
+        }
+        return form.checklistAnswers() == null ? 0 : form.checklistAnswers().safety();
+    }
 }

@@ -19,6 +19,9 @@ import java.util.UUID;
 /** The events that tell other services about a form. */
 public final class FormEvents {
 
+    /** The care alert's reason when a form's answers need a clinician before the session. */
+    public static final String ANSWERS_TO_REVIEW = "answers_to_review";
+
     private FormEvents() {}
 
     /**
@@ -82,17 +85,8 @@ public final class FormEvents {
                                 how.completedAt(),
                                 how.completedBy());
                 });
-        if (!how.flags().isEmpty()) {
-            events.add(new IntakeFlagged(
-                    form.patientId(),
-                    form.seriesId(),
-                    form.sessionId(),
-                    form.id(),
-                    form.kind().code(),
-                    how.flags(),
-                    how.completedAt()));
-        }
-        int safety = safetyAnswer(form);
+        // the urgent alert first: it pages the on-call clinician
+        int safety = Flags.safetyAnswer(form);
         if (Flags.isPositiveSafetyAnswer(safety)) {
             String alertId = UUID.randomUUID().toString();
             events.add(new CareAlertRaised(
@@ -106,18 +100,29 @@ public final class FormEvents {
             events.add(new PatientWordsRecorded(
                     form.patientId(), alertId, Flags.safetyExcerpt(safety), how.completedAt()));
         }
-        return events;
-    }
-
-    private static int safetyAnswer(PatientForm form) {
-        if (form.intakeAnswers() != null) {
-            return form.intakeAnswers().safety();
+        if (!how.flags().isEmpty()) {
+            // that a clinician must look, not why: the reasons are health data, and intake.events is read by the
+            // integrations; clinicians read them in their care alerts (the words on care.patient-words) and at
+            // /api/clinical/flagged
+            events.add(new IntakeFlagged(
+                    form.patientId(),
+                    form.seriesId(),
+                    form.sessionId(),
+                    form.id(),
+                    form.kind().code(),
+                    List.of(),
+                    how.completedAt()));
+            String reviewAlert = Flags.reviewAlertId(form.id());
+            events.add(new CareAlertRaised(
+                    form.patientId(), reviewAlert, ANSWERS_TO_REVIEW, "high", how.completedAt(), form.clinicId()));
+            events.add(new PatientWordsRecorded(
+                    form.patientId(), reviewAlert, Flags.reviewSummary(form, how.flags()), how.completedAt()));
         }
-        return form.checklistAnswers() == null ? 0 : form.checklistAnswers().safety();
+        return events;
     }
 
     /** When a safety answer is positive, the patient sees crisis resources at once, before any clinician calls. */
     public static boolean needsCrisisResources(PatientForm form) {
-        return Flags.isPositiveSafetyAnswer(safetyAnswer(form));
+        return Flags.isPositiveSafetyAnswer(Flags.safetyAnswer(form));
     }
 }

@@ -21,7 +21,7 @@ class ClinicalApi {
 
     private final PatientForms forms;
     private final ClinicalReviews reviews;
-    private final FrontDeskApi access;
+    private final ClinicForms clinicForms;
     private final CurrentUser currentUser;
     private final AuditTrail audit;
     private final Clock clock;
@@ -29,13 +29,13 @@ class ClinicalApi {
     ClinicalApi(
             PatientForms forms,
             ClinicalReviews reviews,
-            FrontDeskApi access,
+            ClinicForms clinicForms,
             CurrentUser currentUser,
             AuditTrail audit,
             Clock clock) {
         this.forms = forms;
         this.reviews = reviews;
-        this.access = access;
+        this.clinicForms = clinicForms;
         this.currentUser = currentUser;
         this.audit = audit;
         this.clock = clock;
@@ -54,23 +54,23 @@ class ClinicalApi {
 
     @GetMapping("/api/clinical/series/{seriesId}/intake")
     FormView intake(@PathVariable String seriesId) {
-        return viewed(access.visible(forms.intakeOf(seriesId), "No intake for series '" + seriesId + "'"));
+        return viewed(clinicForms.intakeOf(seriesId));
     }
 
     @GetMapping("/api/clinical/sessions/{sessionId}/checklist")
     FormView checklist(@PathVariable String sessionId) {
-        return viewed(access.visible(forms.checklistOf(sessionId), "No checklist for session '" + sessionId + "'"));
+        return viewed(clinicForms.checklistOf(sessionId));
     }
 
     /** The flagged answers were reviewed: the front desk's "clinician to review" goes; the first review stands. */
     @PostMapping("/api/clinical/forms/{formId}/reviewed")
     FormView reviewed(@PathVariable String formId) {
-        PatientForm form = access.visible(forms.byId(formId), "No form '" + formId + "'");
+        PatientForm form = clinicForms.byId(formId);
         if (!form.isFlagged()) {
             throw new ApiProblems.Conflict(
                     "The " + form.kind().code() + " has no answers flagged for a clinician; nothing to review");
         }
-        var review = reviews.record(formId, currentUser.username(), clock.instant());
+        var review = reviews.record(form, currentUser.username(), clock.instant());
         return FormView.of(form, review);
     }
 

@@ -4,12 +4,10 @@ import com.seriescare.intake.answering.FormAnswering;
 import com.seriescare.intake.answering.FormAnswering.ByPhone;
 import com.seriescare.intake.forms.PatientForm;
 import com.seriescare.intake.store.PatientForms;
-import com.seriescare.intake.store.PatientForms.Snapshot;
 import com.seriescare.servicesupport.audit.AuditTrail;
 import com.seriescare.servicesupport.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,13 +25,16 @@ class FrontDeskApi {
     private final AuditTrail audit;
 
     private final ClinicalReviews reviews;
+    private final ClinicForms clinicForms;
 
     FrontDeskApi(
             PatientForms forms,
             FormAnswering answering,
             CurrentUser currentUser,
             AuditTrail audit,
-            ClinicalReviews reviews) {
+            ClinicalReviews reviews,
+            ClinicForms clinicForms) {
+        this.clinicForms = clinicForms;
         this.reviews = reviews;
         this.audit = audit;
         this.forms = forms;
@@ -47,13 +48,13 @@ class FrontDeskApi {
      */
     @GetMapping("/api/series/{seriesId}/intake")
     DeskFormView intake(@PathVariable String seriesId) {
-        return desk(visible(forms.intakeOf(seriesId), "No intake for series '" + seriesId + "'"));
+        return desk(clinicForms.intakeOf(seriesId));
     }
 
     /** The checklist as the front desk needs it: the ride home, the meal and water; whether a clinician must look. */
     @GetMapping("/api/sessions/{sessionId}/checklist")
     DeskFormView checklist(@PathVariable String sessionId) {
-        return desk(visible(forms.checklistOf(sessionId), "No checklist for session '" + sessionId + "'"));
+        return desk(clinicForms.checklistOf(sessionId));
     }
 
     /** The ride home and the emergency contact are the patient's answers too: each look is in the audit trail. */
@@ -84,13 +85,6 @@ class FrontDeskApi {
                         currentUser.username(),
                         body.rideHomeConfirmed()),
                 "No checklist for session '" + sessionId + "'");
-    }
-
-    /** Another clinic's form is as absent as a form that does not exist. */
-    PatientForm visible(Optional<Snapshot> found, String notFound) {
-        return found.map(Snapshot::form)
-                .filter(form -> form.clinicId().equals(currentUser.clinicId()))
-                .orElseThrow(() -> new ApiProblems.NotFound(notFound));
     }
 
     private DeskFormView recorded(ByPhone outcome, String notFound) {

@@ -3,6 +3,7 @@ package com.seriescare.notification.clinic;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.seriescare.notification.planning.MessageRules;
 import com.seriescare.notification.planning.QuietHours;
 import com.seriescare.texts.Texts;
 import java.time.ZoneId;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param onCall clinicians paged for urgent care alerts, in rota order
  * @param segmentBudget how many SMS segments a text may take: a long series or name is shortened to fit
  * @param texts the clinic's own templates in force, by {@code kind/language}
+ * @param rules the clinic's own timing of texts; null: the deployment's ({@code seriescare.message-rules})
  */
 public record Clinic(
         String id,
@@ -33,10 +35,16 @@ public record Clinic(
         QuietHours quietHours,
         List<OnCall> onCall,
         int segmentBudget,
-        Map<String, String> texts) {
+        Map<String, String> texts,
+        MessageRules rules) {
 
     public Clinic {
         texts = texts == null ? Map.of() : Map.copyOf(texts);
+    }
+
+    /** When the clinic's texts go out: its own timing, else the deployment's. */
+    public MessageRules rulesOr(MessageRules deployment) {
+        return rules == null ? deployment : rules;
     }
 
     /** The clinic's own words for a kind of text in a language, if a clinic admin wrote them; else the default. */

@@ -1,9 +1,11 @@
 package com.seriescare.notification.clinic;
 
 import com.seriescare.contracts.clinic.ClinicSettingsPublished;
+import com.seriescare.notification.planning.MessageRules;
 import com.seriescare.notification.planning.QuietHours;
 import com.seriescare.servicesupport.clinics.ClinicSettingsView;
 import com.seriescare.texts.Texts;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -82,6 +84,19 @@ public class ClinicDirectory {
                         .collect(Collectors.toMap(
                                 t -> t.kind() + "/" + t.language(),
                                 ClinicSettingsPublished.Text::template,
-                                (a, b) -> b)));
+                                (a, b) -> b)),
+                rulesOf(settings.timing()));
+    }
+
+    private static MessageRules rulesOf(ClinicSettingsPublished.Timing timing) {
+        return timing == null
+                ? null
+                : new MessageRules(
+                        LocalTime.parse(timing.prepTipsAt()),
+                        Duration.parse(timing.dayOfReminderBefore()),
+                        Duration.parse(timing.postSessionAfter()),
+                        LocalTime.parse(timing.checkInAt()),
+                        LocalTime.parse(timing.midSeriesNoteAt()),
+                        LocalTime.parse(timing.endOfSeriesAt()));
     }
 }

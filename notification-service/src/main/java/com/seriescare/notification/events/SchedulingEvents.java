@@ -169,7 +169,8 @@ class SchedulingEvents {
             }
             case SessionCompleted done -> {
                 sessions.record(SessionView.of(done));
-                MessagePlanner.afterSession(done, zoneOf(done.patientId(), ZoneId.of(done.timeZone())), rules)
+                MessagePlanner.afterSession(
+                                done, zoneOf(done.patientId(), ZoneId.of(done.timeZone())), rulesOf(done.clinicId()))
                         .forEach(text -> plan(text, ZoneId.of(done.timeZone())));
             }
             // intake's links name no zone: the clinic's, until the patient's own is known
@@ -219,7 +220,7 @@ class SchedulingEvents {
                         scheduled,
                         zoneOf(scheduled.patientId(), clinicZone),
                         clock.instant(),
-                        rules,
+                        rulesOf(scheduled.clinicId()),
                         quietHoursOf(scheduled.clinicId()))
                 .forEach(text -> plan(text, clinicZone));
     }
@@ -228,6 +229,11 @@ class SchedulingEvents {
      * The clinic's quiet hours; the deployment's ({@code seriescare.quiet-hours}) until the clinic's settings are known
      * (the dispatcher checks the clinic's again before sending).
      */
+    /** The clinic's timing of texts, as its admin set it; the deployment's otherwise. */
+    private MessageRules rulesOf(String clinicId) {
+        return clinics.find(clinicId).map(clinic -> clinic.rulesOr(rules)).orElse(rules);
+    }
+
     private QuietHours quietHoursOf(String clinicId) {
         return clinics.find(clinicId).map(Clinic::quietHours).orElse(quietHours);
     }

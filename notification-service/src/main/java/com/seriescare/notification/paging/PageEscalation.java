@@ -3,7 +3,10 @@ package com.seriescare.notification.paging;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Looks every second for urgent alerts nobody acknowledged in time, beside the dispatcher. */
+/**
+ * Looks every second, beside the dispatcher, for urgent alerts nobody acknowledged in time and for alerts that waited
+ * for their clinic's rota.
+ */
 @Component
 class PageEscalation {
 
@@ -15,6 +18,7 @@ class PageEscalation {
 
     @Scheduled(fixedDelayString = "${seriescare.paging.poll-interval:1s}", scheduler = "dispatchScheduler")
     void escalateDue() {
+        paging.raiseWaiting();
         paging.escalateDue();
     }
 }

@@ -45,6 +45,11 @@ public class Paging {
     private static final Pattern ACK =
             Pattern.compile("^\\s*ACK(?:\\s+([A-Z0-9]{4}))?\\s*[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
 
+    static final String WAITING = "on_call_pages_waiting";
+
+    /** An urgent alert of a clinic whose rota is not known yet (its settings have not arrived): paged when it is. */
+    record WaitingAlert(String id, String clinicId, String patientId, Instant raisedAt) {}
+
     /** A page as stored: the page, fields to find it by, and the events to publish. */
     record PageDocument(
             String id, OnCallPage page, boolean open, Instant escalateAt, int round, List<PendingEvent> outbox) {}
@@ -81,8 +86,13 @@ public class Paging {
     public void raise(String alertId, String clinicId, String patientId, Instant raisedAt) {
         Optional<Clinic> clinic = clinics.find(clinicId);
         if (clinic.isEmpty() || clinic.get().onCall().isEmpty()) {
+            // never dropped: kept, and paged as soon as the clinic's rota is known (raiseWaiting)
+            mongo.save(new WaitingAlert(alertId, clinicId, patientId, raisedAt), WAITING);
             log.error(
-                    "Urgent alert {} of clinic {}: no on-call rota to page; it waits in the inbox", alertId, clinicId);
+                    "Urgent alert {} of clinic {}: no on-call rota known yet; it is in the inbox and will page as soon"
+                            + " as the clinic's rota arrives",
+                    alertId,
+                    clinicId);
             return;
         }
         var page =
@@ -165,6 +175,22 @@ public class Paging {
         if (result.getModifiedCount() == 1) {
             log.info("Urgent alert {} acknowledged by {} ({}): paging stops", page.id(), by, via);
         }
+    }
+
+    /** Pages the on-call clinician of every alert that waited for its clinic's rota, once it is known. */
+    public int raiseWaiting() {
+        int raised = 0;
+        for (WaitingAlert waiting : mongo.findAll(WaitingAlert.class, WAITING)) {
+            boolean rotaKnown = clinics.find(waiting.clinicId())
+                    .map(clinic -> !clinic.onCall().isEmpty())
+                    .orElse(false);
+            if (rotaKnown) {
+                raise(waiting.id(), waiting.clinicId(), waiting.patientId(), waiting.raisedAt());
+                mongo.remove(query(where("_id").is(waiting.id())), WAITING);
+                raised++;
+            }
+        }
+        return raised;
     }
 
     /** Pages the next clinician for every alert nobody acknowledged in time; returns how many. */

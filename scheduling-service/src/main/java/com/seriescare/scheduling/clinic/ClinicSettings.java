@@ -1,6 +1,7 @@
 package com.seriescare.scheduling.clinic;
 
 import com.seriescare.contracts.clinic.ClinicSettingsPublished;
+import com.seriescare.texts.TextTiming;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -22,7 +23,8 @@ public record ClinicSettings(
         List<OnCall> onCall,
         Duration intakeDueBefore,
         Duration checklistDueBefore,
-        List<Text> texts) {
+        List<Text> texts,
+        Timing timing) {
 
     public ClinicSettings {
         texts = texts == null ? List.of() : List.copyOf(texts);
@@ -41,6 +43,9 @@ public record ClinicSettings(
     /** A text the clinic words itself, in the version in force (a kind and language not listed use the default). */
     public record Text(String kind, String language, String template, long version) {}
 
+    /** The clinic's own timing of texts, in its {@code version}; its quiet hours replace the configured ones. */
+    public record Timing(TextTiming timing, long version) {}
+
     /** The same settings with the clinic's own texts as they are now. */
     public ClinicSettings withTexts(List<Text> inForce) {
         return new ClinicSettings(
@@ -55,7 +60,35 @@ public record ClinicSettings(
                 onCall,
                 intakeDueBefore,
                 checklistDueBefore,
-                inForce);
+                inForce,
+                timing);
+    }
+
+    /** The same settings with the clinic's own timing, if an admin set one; else the configured quiet hours. */
+    public ClinicSettings withTiming(Timing edited) {
+        var quiet = edited == null
+                ? texting
+                : new Texting(
+                        texting.smsNumber(),
+                        texting.messagingServiceSid(),
+                        texting.integrationCoachPhone(),
+                        edited.timing().quietHoursStart(),
+                        edited.timing().quietHoursEnd(),
+                        texting.segmentBudget());
+        return new ClinicSettings(
+                clinicId,
+                name,
+                shortName,
+                timeZone,
+                phone,
+                phoneRegion,
+                address,
+                quiet,
+                onCall,
+                intakeDueBefore,
+                checklistDueBefore,
+                texts,
+                edited);
     }
 
     /** These settings as the event of their {@code version}. */
@@ -83,6 +116,16 @@ public record ClinicSettings(
                 texts.stream()
                         .map(t -> new ClinicSettingsPublished.Text(t.kind(), t.language(), t.template(), t.version()))
                         .toList(),
+                timing == null
+                        ? null
+                        : new ClinicSettingsPublished.Timing(
+                                timing.timing().prepTipsAt().toString(),
+                                timing.timing().dayOfReminderBefore().toString(),
+                                timing.timing().postSessionAfter().toString(),
+                                timing.timing().checkInAt().toString(),
+                                timing.timing().midSeriesNoteAt().toString(),
+                                timing.timing().endOfSeriesAt().toString(),
+                                timing.version()),
                 at);
     }
 }

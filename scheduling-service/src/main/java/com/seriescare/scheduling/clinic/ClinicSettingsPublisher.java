@@ -72,7 +72,10 @@ public class ClinicSettingsPublisher implements ApplicationRunner {
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No clinic '" + clinicId + "' is configured"));
         for (int attempt = 0; attempt < 5; attempt++) {
-            if (publishIfChanged(clinic.toSettings().withTexts(texts.of(clinicId))) != Outcome.RACED) {
+            var settings = clinic.toSettings()
+                    .withTexts(texts.of(clinicId))
+                    .withTiming(texts.timingOf(clinicId).orElse(null));
+            if (publishIfChanged(settings) != Outcome.RACED) {
                 return;
             }
         }

@@ -6,4 +6,7 @@ import java.util.List;
 public interface ClinicTextsInForce {
 
     List<ClinicSettings.Text> of(String clinicId);
+
+    /** The clinic's own timing of texts, if a clinic admin set one. */
+    java.util.Optional<ClinicSettings.Timing> timingOf(String clinicId);
 }

@@ -64,7 +64,8 @@ public record ClinicsProperties(@NotEmpty List<@Valid ClinicProperties> clinics)
                                     .toList(),
                     due.intakeDueBefore() == null ? Duration.ofHours(72) : due.intakeDueBefore(),
                     due.checklistDueBefore() == null ? Duration.ofHours(24) : due.checklistDueBefore(),
-                    List.of());
+                    List.of(),
+                    null);
         }
 
         /** How the clinic texts; every default when nothing is configured. */

@@ -10,6 +10,7 @@ import com.seriescare.contracts.intake.ChecklistRequested;
 import com.seriescare.contracts.intake.IntakeCompleted;
 import com.seriescare.contracts.intake.IntakeFlagged;
 import com.seriescare.contracts.intake.IntakeOverdue;
+import com.seriescare.contracts.intake.IntakeReviewed;
 import com.seriescare.contracts.notification.InboundMessageReceived;
 import com.seriescare.contracts.notification.MessageStatusChanged;
 import com.seriescare.contracts.notification.SessionConfirmationReceived;
@@ -39,6 +40,7 @@ class InboundEvents {
                 case ChecklistOverdue overdue -> readiness.on(overdue);
                 case IntakeOverdue overdue -> readiness.on(overdue);
                 case IntakeFlagged flagged -> readiness.on(flagged);
+                case IntakeReviewed reviewed -> readiness.on(reviewed);
                 default -> {
                     // other intake events do not concern scheduling
                 }
@@ -102,7 +104,7 @@ class InboundEvents {
                 case com.seriescare.contracts.care.CareAlertAcknowledged ack -> inbox.on(ack);
                 case com.seriescare.contracts.care.CareAlertEscalated escalated -> inbox.on(escalated);
                 default -> {
-                    // nothing else is published on care.alerts
+                    // its own handling (CareAlertHandled) comes back too: nothing to do
                 }
             }
         });

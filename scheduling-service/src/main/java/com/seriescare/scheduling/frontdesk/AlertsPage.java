@@ -45,7 +45,7 @@ class AlertsPage {
 
     @PostMapping("/alerts/{alertId}/handled")
     String handled(@PathVariable String alertId, RedirectAttributes redirect) {
-        inbox.markHandled(alertId);
+        inbox.markHandled(alertId, true);
         redirect.addFlashAttribute("notice", "Marked as handled.");
         return "redirect:/alerts";
     }

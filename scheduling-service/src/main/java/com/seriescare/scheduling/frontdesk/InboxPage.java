@@ -41,7 +41,7 @@ class InboxPage {
 
     @PostMapping("/inbox/{itemId}/handled")
     String handled(@PathVariable String itemId, RedirectAttributes redirect) {
-        inbox.markHandled(itemId);
+        inbox.markHandled(itemId, false);
         redirect.addFlashAttribute("notice", "Marked as handled.");
         return "redirect:/inbox";
     }

@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import com.seriescare.contracts.care.CareAlertAcknowledged;
 import com.seriescare.contracts.care.CareAlertEscalated;
+import com.seriescare.contracts.care.CareAlertHandled;
 import com.seriescare.contracts.care.CareAlertRaised;
 import com.seriescare.contracts.care.PatientWordsRecorded;
 import com.seriescare.contracts.notification.InboundMessageReceived;
@@ -141,9 +142,7 @@ public class Inbox {
 
     /** The caller's clinic's care alerts, open ones first (urgent on top), then the latest handled ones. */
     public List<InboxItem> alerts() {
-        return items().stream()
-                .filter(item -> "care_alert".equals(item.source()))
-                .toList();
+        return items(where("source").is("care_alert"));
     }
 
     /** One alert of the caller's clinic. */
@@ -191,11 +190,23 @@ public class Inbox {
      * older handled ones stay stored but are not shown).
      */
     public List<InboxItem> items() {
+        return items(where("topic").ne(ANSWERS_TO_REVIEW));
+    }
+
+    /**
+     * A form's answers to review are the clinicians' alone (what the patient answered, not that they need a call): not
+     * in the front desk's inbox, which shows that a patient is flagged on Today instead.
+     */
+    static final String ANSWERS_TO_REVIEW = "answers_to_review";
+
+    private List<InboxItem> items(Criteria which) {
         List<InboxItem> open = mongo
                 .find(
                         query(new Criteria()
                                 .andOperator(
-                                        ofCallersClinic(), where("handledAt").isNull())),
+                                        ofCallersClinic(),
+                                        which,
+                                        where("handledAt").isNull())),
                         InboxItem.class,
                         COLLECTION)
                 .stream()
@@ -205,7 +216,9 @@ public class Inbox {
         List<InboxItem> handled = mongo.find(
                 query(new Criteria()
                                 .andOperator(
-                                        ofCallersClinic(), where("handledAt").ne(null)))
+                                        ofCallersClinic(),
+                                        which,
+                                        where("handledAt").ne(null)))
                         .with(Sort.by(Sort.Direction.DESC, "handledAt"))
                         .limit(HANDLED_SHOWN),
                 InboxItem.class,
@@ -230,8 +243,11 @@ public class Inbox {
 
     /** How many items of the caller's clinic wait for someone, and how many of those are urgent. */
     public Waiting waiting() {
-        Criteria open =
-                new Criteria().andOperator(ofCallersClinic(), where("handledAt").isNull());
+        Criteria open = new Criteria()
+                .andOperator(
+                        ofCallersClinic(),
+                        where("topic").ne(ANSWERS_TO_REVIEW),
+                        where("handledAt").isNull());
         long all = mongo.count(query(open), COLLECTION);
         long urgent = all == 0
                 ? 0
@@ -259,16 +275,31 @@ public class Inbox {
                         where("clinicId").is(user.clinicId()), where("clinicId").isNull());
     }
 
-    /** Records that the signed-in user handled the item; a second click changes nothing. */
-    public void markHandled(String itemId) {
+    /**
+     * Records that the signed-in user handled the item; a second click changes nothing. A care alert's handling is
+     * published ({@code CareAlertHandled}). A form's answers to review can be handled by a clinician only.
+     */
+    public void markHandled(String itemId, boolean byClinician) {
         var item = mongo.findById(itemId, InboxItem.class, COLLECTION);
-        if (item == null || (item.clinicId() != null && !item.clinicId().equals(user.clinicId()))) {
+        if (item == null
+                || (item.clinicId() != null && !item.clinicId().equals(user.clinicId()))
+                || (!byClinician && ANSWERS_TO_REVIEW.equals(item.topic()))) {
             throw new NotFound("Inbox item", itemId);
         }
-        mongo.updateFirst(
-                query(where("_id").is(itemId).and("handledAt").isNull()),
-                new Update().set("handledBy", user.username()).set("handledAt", clock.instant()),
-                COLLECTION);
+        Instant now = clock.instant();
+        Update handled = new Update().set("handledBy", user.username()).set("handledAt", now);
+        if ("care_alert".equals(item.source()) && item.patientId() != null) {
+            // others act on it too: intake-service takes a review alert's handling as the form's review
+            handled.push("outbox")
+                    .each(outbox.entriesFor(List.of(new CareAlertHandled(
+                                    item.patientId(),
+                                    itemId,
+                                    item.clinicId() != null ? item.clinicId() : user.clinicId(),
+                                    user.username(),
+                                    now)))
+                            .toArray());
+        }
+        mongo.updateFirst(query(where("_id").is(itemId).and("handledAt").isNull()), handled, COLLECTION);
     }
 
     private void add(InboxItem item) {

@@ -82,10 +82,6 @@ public class DayViews {
         static DaySession of(
                 Series series, Session s, Patient patient, SeriesFacts seriesFacts, SessionFacts sessionFacts) {
             LastText lastText = LastText.newer(seriesFacts.lastText(), sessionFacts.lastText());
-            List<String> flags = new java.util.ArrayList<>(seriesFacts.intakeFlags());
-            sessionFacts.checklistFlags().stream()
-                    .filter(flag -> !flags.contains(flag))
-                    .forEach(flags::add);
             var readiness = new Readiness(
                     seriesFacts.intakeCompletedAt() != null,
                     sessionFacts.checklistCompletedAt() != null,
@@ -94,7 +90,7 @@ public class DayViews {
                     lastText,
                     seriesFacts.intakeOverdue(),
                     sessionFacts.checklistOverdue(),
-                    flags);
+                    seriesFacts.intakeToReview() || sessionFacts.checklistToReview());
             return new DaySession(
                     s.id(),
                     series.id(),
@@ -117,8 +113,8 @@ public class DayViews {
     /**
      * @param intakeOverdue the intake's deadline passed without it
      * @param checklistOverdue the checklist's (latest) deadline passed without it
-     * @param flags what in the patient's answers needs a clinician before the session, e.g.
-     *     {@code high_blood_pressure}
+     * @param clinicianToReview a clinician must look at the patient's answers before the session (why is the
+     *     clinician's to read, in intake-service's clinical API)
      */
     public record Readiness(
             boolean intakeComplete,
@@ -128,5 +124,5 @@ public class DayViews {
             LastText lastText,
             boolean intakeOverdue,
             boolean checklistOverdue,
-            List<String> flags) {}
+            boolean clinicianToReview) {}
 }

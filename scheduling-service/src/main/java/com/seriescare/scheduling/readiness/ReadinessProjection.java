@@ -9,6 +9,7 @@ import com.seriescare.contracts.intake.ChecklistRequested;
 import com.seriescare.contracts.intake.IntakeCompleted;
 import com.seriescare.contracts.intake.IntakeFlagged;
 import com.seriescare.contracts.intake.IntakeOverdue;
+import com.seriescare.contracts.intake.IntakeReviewed;
 import com.seriescare.contracts.notification.MessageStatusChanged;
 import java.time.Instant;
 import java.util.Collection;
@@ -40,10 +41,16 @@ public class ReadinessProjection {
             Instant intakeCompletedAt,
             Instant intakeOverdueAt,
             List<String> intakeFlags,
+            Boolean intakeFlagged,
             LastText lastText) {
 
         public SeriesFacts {
             intakeFlags = intakeFlags == null ? List.of() : List.copyOf(intakeFlags);
+        }
+
+        /** A clinician must look at the intake (reasons were kept by older versions; now only that it is so). */
+        public boolean intakeToReview() {
+            return Boolean.TRUE.equals(intakeFlagged) || !intakeFlags.isEmpty();
         }
 
         public boolean intakeOverdue() {
@@ -65,10 +72,16 @@ public class ReadinessProjection {
             Instant checklistDueAt,
             Instant checklistOverdueAt,
             List<String> checklistFlags,
+            Boolean checklistFlagged,
             LastText lastText) {
 
         public SessionFacts {
             checklistFlags = checklistFlags == null ? List.of() : List.copyOf(checklistFlags);
+        }
+
+        /** A clinician must look at the checklist (reasons were kept by older versions; now only that it is so). */
+        public boolean checklistToReview() {
+            return Boolean.TRUE.equals(checklistFlagged) || !checklistFlags.isEmpty();
         }
 
         /** Overdue for its latest deadline: an overdue from before the session moved no longer counts. */
@@ -110,20 +123,27 @@ public class ReadinessProjection {
         upsert(SESSIONS, overdue.sessionId(), new Update().max("checklistOverdueAt", overdue.dueAt()));
     }
 
-    /** Each reason is kept once, however often the flag is told. */
-    public void on(IntakeFlagged flagged) {
-        if (flagged.sessionId() == null) {
+    /** A clinician reviewed the answers: nobody needs to look any more. */
+    public void on(IntakeReviewed reviewed) {
+        if (reviewed.sessionId() == null) {
             upsert(
                     SERIES,
-                    flagged.seriesId(),
-                    new Update().addToSet("intakeFlags").each(flagged.reasons().toArray()));
+                    reviewed.seriesId(),
+                    new Update().set("intakeFlagged", false).unset("intakeFlags"));
         } else {
             upsert(
                     SESSIONS,
-                    flagged.sessionId(),
-                    new Update()
-                            .addToSet("checklistFlags")
-                            .each(flagged.reasons().toArray()));
+                    reviewed.sessionId(),
+                    new Update().set("checklistFlagged", false).unset("checklistFlags"));
+        }
+    }
+
+    /** That a clinician must look, never why: the front desk's screens are seen by others. */
+    public void on(IntakeFlagged flagged) {
+        if (flagged.sessionId() == null) {
+            upsert(SERIES, flagged.seriesId(), new Update().set("intakeFlagged", true));
+        } else {
+            upsert(SESSIONS, flagged.sessionId(), new Update().set("checklistFlagged", true));
         }
     }
 
@@ -165,11 +185,11 @@ public class ReadinessProjection {
     }
 
     public static SeriesFacts emptySeries(String id) {
-        return new SeriesFacts(id, null, null, List.of(), null);
+        return new SeriesFacts(id, null, null, List.of(), null, null);
     }
 
     public static SessionFacts emptySession(String id) {
-        return new SessionFacts(id, null, null, null, null, List.of(), null);
+        return new SessionFacts(id, null, null, null, null, List.of(), null, null);
     }
 
     private void upsert(String collection, String id, Update update) {

@@ -8,6 +8,7 @@ import com.seriescare.scheduling.shared.NotFound;
 import com.seriescare.servicesupport.audit.Actors;
 import com.seriescare.texts.TemplateReview;
 import com.seriescare.texts.TextDefinition;
+import com.seriescare.texts.TextTiming;
 import com.seriescare.texts.TextValues;
 import com.seriescare.texts.Texts;
 import java.time.Clock;
@@ -31,6 +32,14 @@ public class ClinicTexts {
     /** One text of a clinic as it is now, with its preview on the sample patient. */
     public record TextInForce(
             TextDefinition definition, String language, String template, TextVersion version, TemplateReview review) {
+
+        public boolean custom() {
+            return version != null && !version.isDefault();
+        }
+    }
+
+    /** The clinic's timing of texts as it is now, and the default it goes back to. */
+    public record TimingInForce(TextTiming timing, TimingVersion version, TextTiming defaults) {
 
         public boolean custom() {
             return version != null && !version.isDefault();
@@ -103,6 +112,46 @@ public class ClinicTexts {
     /** Back to the default wording, as a new version (the history keeps what was there). */
     public TextInForce revert(String clinicId, String kind, String language) {
         return addVersion(clinicId, editable(kind, language), language, null);
+    }
+
+    public TimingInForce timing(String clinicId) {
+        return timingInForce(clinicId, versions.latestTiming(clinicId).orElse(null));
+    }
+
+    public List<TimingVersion> timingHistory(String clinicId) {
+        settingsOf(clinicId);
+        return versions.timingVersions(clinicId).reversed();
+    }
+
+    /** Saves the clinic's timing, if every field is usable; texts planned from now on follow it. */
+    public TimingInForce saveTiming(String clinicId, TextTiming timing) {
+        var problems = timing.problems();
+        if (!problems.isEmpty()) {
+            throw new TimingRefused(problems);
+        }
+        return addTiming(clinicId, timing);
+    }
+
+    /** Back to the default timing and the configured quiet hours, as a new version. */
+    public TimingInForce revertTiming(String clinicId) {
+        return addTiming(clinicId, null);
+    }
+
+    private TimingInForce addTiming(String clinicId, TextTiming timing) {
+        settingsOf(clinicId);
+        long next = versions.latestTiming(clinicId).map(TimingVersion::version).orElse(0L) + 1;
+        var version = versions.add(TimingVersion.of(clinicId, next, timing, Actors.current(), clock.instant()));
+        publisher.publishCurrent(clinicId);
+        return timingInForce(clinicId, version);
+    }
+
+    private TimingInForce timingInForce(String clinicId, TimingVersion latest) {
+        var texting = settingsOf(clinicId).texting();
+        var defaults = TextTiming.DEFAULT.withQuietHours(
+                texting.quietHoursStart() == null ? TextTiming.DEFAULT.quietHoursStart() : texting.quietHoursStart(),
+                texting.quietHoursEnd() == null ? TextTiming.DEFAULT.quietHoursEnd() : texting.quietHoursEnd());
+        var timing = latest == null || latest.isDefault() ? defaults : latest.timing();
+        return new TimingInForce(timing, latest, defaults);
     }
 
     private TextInForce addVersion(String clinicId, TextDefinition text, String language, String template) {

@@ -139,8 +139,6 @@ class ClinicTextsController {
     }
 
     private void ownClinic(String clinicId) {
-        if (!user.clinicId().equals(clinicId)) {
-            throw new OtherClinic(clinicId);
-        }
+        OtherClinic.refuseUnless(user, clinicId);
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 class TextVersions implements ClinicTextsInForce {
 
     static final String COLLECTION = "clinic_texts";
+    static final String TIMING = "clinic_timing";
 
     private final MongoTemplate mongo;
 
@@ -66,6 +67,31 @@ class TextVersions implements ClinicTextsInForce {
         } catch (DuplicateKeyException someoneElseSavedFirst) {
             throw new ConcurrentChange("Text", version.kind() + "/" + version.language());
         }
+    }
+
+    /** Every version of the clinic's timing, oldest first. */
+    List<TimingVersion> timingVersions(String clinicId) {
+        return mongo.find(query(where("clinicId").is(clinicId)).with(Sort.by("version")), TimingVersion.class, TIMING);
+    }
+
+    Optional<TimingVersion> latestTiming(String clinicId) {
+        var versions = timingVersions(clinicId);
+        return versions.isEmpty() ? Optional.empty() : Optional.of(versions.getLast());
+    }
+
+    TimingVersion add(TimingVersion version) {
+        try {
+            return mongo.insert(version, TIMING);
+        } catch (DuplicateKeyException someoneElseSavedFirst) {
+            throw new ConcurrentChange("Timing of clinic", version.clinicId());
+        }
+    }
+
+    @Override
+    public Optional<ClinicSettings.Timing> timingOf(String clinicId) {
+        return latestTiming(clinicId)
+                .filter(v -> !v.isDefault())
+                .map(v -> new ClinicSettings.Timing(v.timing(), v.version()));
     }
 
     @Override

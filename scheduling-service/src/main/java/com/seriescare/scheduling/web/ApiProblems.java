@@ -9,6 +9,7 @@ import com.seriescare.scheduling.shared.NotFound;
 import com.seriescare.scheduling.shared.StaleRevision;
 import com.seriescare.scheduling.texts.OtherClinic;
 import com.seriescare.scheduling.texts.TemplateRefused;
+import com.seriescare.scheduling.texts.TimingRefused;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +124,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                         "preview", review.preview(),
                         "encoding", review.measure().encoding().name().replace('_', '-'),
                         "segments", review.measure().segments()));
+    }
+
+    @ExceptionHandler(TimingRefused.class)
+    ProblemDetail timingRefused(TimingRefused e) {
+        return problem(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "timing-refused",
+                "The timing cannot be used",
+                e.getMessage(),
+                Map.of(
+                        "errors",
+                        e.problems().stream()
+                                .map(p -> new FieldProblem(p.field(), p.message()))
+                                .toList()));
     }
 
     @ExceptionHandler(OtherClinic.class)

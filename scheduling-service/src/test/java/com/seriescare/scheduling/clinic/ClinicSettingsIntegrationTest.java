@@ -65,7 +65,8 @@ class ClinicSettingsIntegrationTest {
                 .findFirst()
                 .orElseThrow()
                 .toSettings()
-                .withTexts(texts.of("front-range"));
+                .withTexts(texts.of("front-range"))
+                .withTiming(texts.timingOf("front-range").orElse(null));
         long before = latest("front-range", 1).path("version").asLong();
 
         assertThat(publisher.publishIfChanged(front)).isEqualTo(ClinicSettingsPublisher.Outcome.UNCHANGED);
@@ -81,7 +82,8 @@ class ClinicSettingsIntegrationTest {
                 List.of(new ClinicSettings.OnCall("Dr. Ito", "+13035550111")),
                 front.intakeDueBefore(),
                 front.checklistDueBefore(),
-                front.texts());
+                front.texts(),
+                front.timing());
         assertThat(publisher.publishIfChanged(renamed)).isEqualTo(ClinicSettingsPublisher.Outcome.PUBLISHED);
 
         JsonNode published = latest("front-range", before + 1);

@@ -8,7 +8,8 @@ import java.time.Instant;
  * on it (page someone, open the chart). What the patient wrote or answered goes to the clinic's inbox alone, as
  * {@link PatientWordsRecorded} about this alertId.
  *
- * @param reason {@code crisis_language}, {@code low_mood} or {@code safety_answer}
+ * @param reason {@code crisis_language}, {@code low_mood}, {@code safety_answer} or {@code answers_to_review} (a form's
+ *     answers a clinician must review before the session)
  * @param severity {@code urgent} (act now, e.g. crisis language: the clinic's on-call clinician is paged) or
  *     {@code high} (today)
  * @param clinicId the clinic whose clinicians act on it (for a stranger's text: the clinic it reached); null in alerts

@@ -28,6 +28,7 @@ public record ClinicSettingsPublished(
         List<OnCallClinician> onCall,
         Forms forms,
         List<Text> texts,
+        Timing timing,
         Instant publishedAt)
         implements ClinicEvent {
 
@@ -45,6 +46,27 @@ public record ClinicSettingsPublished(
      * @param version the template's version at the clinic (1 for its first edit)
      */
     public record Text(String kind, String language, String template, long version) {}
+
+    /**
+     * When the clinic's texts go out, in the patient's zone (quiet hours are in {@link Texting}); null: the
+     * deployment's defaults.
+     *
+     * @param prepTipsAt local time ({@code HH:mm}) the evening before a session
+     * @param dayOfReminderBefore ISO-8601 duration before the session
+     * @param postSessionAfter ISO-8601 duration after the session ends
+     * @param checkInAt local time of the next-day check-in
+     * @param midSeriesNoteAt local time of the mid-series note
+     * @param endOfSeriesAt local time of the end-of-series text
+     * @param version the timing's version at the clinic (0: the defaults, never edited)
+     */
+    public record Timing(
+            String prepTipsAt,
+            String dayOfReminderBefore,
+            String postSessionAfter,
+            String checkInAt,
+            String midSeriesNoteAt,
+            String endOfSeriesAt,
+            long version) {}
 
     /**
      * How the clinic texts.

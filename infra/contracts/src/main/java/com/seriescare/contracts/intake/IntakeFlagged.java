@@ -9,8 +9,10 @@ import java.util.List;
  *
  * @param sessionId the session of a checklist; null for the series' intake
  * @param form {@code intake} or {@code checklist}
- * @param reasons what needs a look: {@code medication_change}, {@code high_blood_pressure}, {@code heart_condition},
- *     {@code pregnancy}, {@code psychosis_history}, {@code safety_answer}
+ * @param reasons empty as published now: why is health data, read by clinicians at intake-service's
+ *     {@code /api/clinical/flagged}, not by the integrations that read {@code intake.events} (older records may name
+ *     {@code medication_change}, {@code high_blood_pressure}, {@code heart_condition}, {@code pregnancy},
+ *     {@code psychosis_history}, {@code safety_answer})
  */
 public record IntakeFlagged(
         String patientId,

@@ -147,12 +147,14 @@ public class SecurityConfiguration {
                                 .permitAll();
                     }
                     requests.requestMatchers("/api/operations/**").hasRole(OPERATOR);
+                    // the scrape describes the service, never a patient: the operator's (Prometheus signs in as one)
+                    requests.requestMatchers("/actuator/prometheus").hasRole(OPERATOR);
                     // what patients answered, in full: the clinicians' alone (the front desk sees that a clinician must
                     // look, not why)
                     requests.requestMatchers("/api/clinical/**")
                             .access(ofAClinic(AuthorityAuthorizationManager.hasRole(CLINICIAN)));
-                    // how a clinic words its texts: its admins' alone
-                    requests.requestMatchers("/api/clinics/*/texts", "/api/clinics/*/texts/**")
+                    // how a clinic words and times its texts: its admins' alone
+                    requests.requestMatchers("/api/clinics/**")
                             .access(ofAClinic(AuthorityAuthorizationManager.hasRole(CLINIC_ADMIN)));
                     // every other door is a clinic's: a user (or token) that names no clinic is refused (403)
                     requests.requestMatchers(HttpMethod.GET, "/**")
