@@ -29,6 +29,12 @@ class IntakeTextsIntegrationTest {
     OutgoingMessages messages;
 
     @Autowired
+    com.seriescare.notification.patients.PatientContacts contacts;
+
+    @Autowired
+    com.seriescare.notification.sessions.SessionViews sessions;
+
+    @Autowired
     com.seriescare.testsupport.MutableClock clock;
 
     @org.junit.jupiter.api.AfterEach
@@ -64,6 +70,7 @@ class IntakeTextsIntegrationTest {
                 LINK,
                 Instant.parse("2026-11-28T16:00:00Z"));
         events.publish(patient);
+        bookedSeries(patient, "series-1");
         events.publish(requested);
         events.publish(requested);
 
@@ -94,6 +101,7 @@ class IntakeTextsIntegrationTest {
         var requested =
                 link(patient.patientId(), "series-2", "session-2", checklistId, FormLinkIssued.REQUESTED, LINK, due);
         events.publish(patient);
+        bookedSeries(patient, "series-2");
         events.publish(requested);
         events.publish(requested);
 
@@ -155,6 +163,7 @@ class IntakeTextsIntegrationTest {
         // 20:00 in Denver (the clinic), 02:00 UTC: the link used to be timed in UTC, for 08:00 UTC = 01:00 Denver
         clock.set(Instant.parse("2026-10-21T02:00:00Z"));
         var patient = registered(true, "en", "America/New_York"); // 22:00 for the patient: quiet hours
+        bookedSeries(patient, "series-9");
         String intakeId = UUID.randomUUID().toString();
         events.publish(link(
                 patient.patientId(),
@@ -166,22 +175,86 @@ class IntakeTextsIntegrationTest {
                 Instant.parse("2026-11-28T16:00:00Z")));
 
         var planned = await().atMost(Duration.ofSeconds(30))
-                .until(() -> messages.forPatient(patient.patientId()), list -> !list.isEmpty())
+                .until(() -> intakeLinksOf(patient.patientId()), list -> !list.isEmpty())
                 .getFirst();
         assertThat(planned.plan().dueAt()).isEqualTo(clock.instant());
 
         events.publish(patient);
         await().atMost(Duration.ofSeconds(30))
                 .until(
-                        () -> messages.forPatient(patient.patientId())
-                                .getFirst()
-                                .dueAt(),
+                        () -> intakeLinksOf(patient.patientId()).getFirst().dueAt(),
                         due -> due.equals(Instant.parse("2026-10-21T12:00:00Z"))); // 08:00 in New York
-        assertThat(messages.forPatient(patient.patientId()).getFirst().reason())
-                .contains("quiet hours", "America/New_York");
+        assertThat(intakeLinksOf(patient.patientId()).getFirst().reason()).contains("quiet hours", "America/New_York");
         await().during(Duration.ofSeconds(1))
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> textsTo(patient.mobilePhone()).isEmpty());
+    }
+
+    /**
+     * A consent withdrawn just before the booking travels on scheduling's topic; the intake link the booking caused
+     * travels on intake's, and may arrive first (a broker restart held one consumer back in the fault suite): the link
+     * waits for the booking, and then is not sent.
+     */
+    @Test
+    void aLinkArrivingAheadOfItsBookingWaitsForItAndAConsentWithdrawnBeforeTheBookingStopsIt() {
+        var patient = registered(true, "en", "America/Denver");
+        events.publish(patient);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> contacts.find(patient.patientId()).isPresent());
+        String seriesId = UUID.randomUUID().toString();
+
+        events.publish(link(
+                patient.patientId(),
+                seriesId,
+                null,
+                UUID.randomUUID().toString(),
+                FormLinkIssued.REQUESTED,
+                LINK,
+                Instant.parse("2026-11-28T16:00:00Z")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !messages.forPatient(patient.patientId()).isEmpty());
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(4))
+                .until(() -> textsTo(patient.mobilePhone()).isEmpty());
+
+        events.publish(new com.seriescare.contracts.scheduling.SmsConsentChanged(
+                patient.patientId(),
+                patient.clinicId(),
+                new com.seriescare.contracts.scheduling.SmsConsent(
+                        false, "phone-call", NotificationServiceTest.NOW, "frontdesk"),
+                1));
+        bookedSeries(patient, seriesId);
+        clock.advance(Duration.ofMinutes(1)); // the link's next try
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> messages.forPatient(patient.patientId()).stream()
+                        .filter(m -> m.plan().kind() == com.seriescare.notification.planning.MessageKind.INTAKE_LINK)
+                        .allMatch(m -> m.status() == com.seriescare.notification.dispatch.MessageStatus.CANCELLED));
+        assertThat(textsTo(patient.mobilePhone())).isEmpty();
+    }
+
+    private java.util.List<com.seriescare.notification.dispatch.OutgoingMessage> intakeLinksOf(String patientId) {
+        return messages.forPatient(patientId).stream()
+                .filter(m -> m.plan().kind() == com.seriescare.notification.planning.MessageKind.INTAKE_LINK)
+                .toList();
+    }
+
+    /** The booking of a series of one session (what scheduling-service publishes with it), once it is known here. */
+    private void bookedSeries(com.seriescare.contracts.scheduling.PatientRegistered patient, String seriesId) {
+        var booked = new com.seriescare.contracts.scheduling.SeriesBooked(
+                patient.patientId(),
+                seriesId,
+                patient.clinicId(),
+                java.util.List.of(new com.seriescare.contracts.scheduling.BookedSession(
+                        UUID.randomUUID().toString(),
+                        1,
+                        Instant.parse("2026-12-01T16:00:00Z"),
+                        java.time.LocalDateTime.parse("2026-12-01T09:00"),
+                        "America/Denver",
+                        90)),
+                NotificationServiceTest.NOW);
+        TextingIntegrationTest.sessionsOf(booked).forEach(events::publish);
+        await().atMost(Duration.ofSeconds(30)).until(() -> sessions.knowsSeries(seriesId));
     }
 
     @Test

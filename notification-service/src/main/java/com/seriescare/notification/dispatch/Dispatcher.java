@@ -154,6 +154,13 @@ public class Dispatcher {
             waitForContact(message);
             return;
         }
+        if (message.plan().kind().carriesAFormLink()
+                && !sessions.knowsSeries(message.plan().seriesId())) {
+            // the link came on intake's topic ahead of the booking on scheduling's: a consent withdrawn just before
+            // the booking is not known here yet, so what we know of the patient may be out of date. Wait for it.
+            waitForContact(message);
+            return;
+        }
         Optional<Clinic> clinic = clinics.find(contact.get().clinicId());
         if (clinic.isEmpty()) {
             waitForClinic(message, contact.get().clinicId());
@@ -260,8 +267,9 @@ public class Dispatcher {
     }
 
     /**
-     * The patient's details have not arrived yet (events of other patients may be ahead of them, or a rebalance holds
-     * them back): try again, ever less often, and give up once they are overdue by far, saying so on the timeline.
+     * The patient's details (or the booking a form link is for) have not arrived yet (events of other patients may be
+     * ahead of them, or a rebalance holds them back): try again, ever less often, and give up once they are overdue by
+     * far, saying so on the timeline.
      */
     private void waitForContact(OutgoingMessage message) {
         Instant now = clock.instant();

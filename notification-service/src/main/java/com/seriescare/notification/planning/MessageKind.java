@@ -43,6 +43,14 @@ public enum MessageKind {
      */
     ON_CALL_PAGE;
 
+    /**
+     * Texts of a form link, planned from intake-service's topic: what they are for (the booking, and any consent
+     * change before it) travels on scheduling-service's, which may be behind.
+     */
+    public boolean carriesAFormLink() {
+        return this == INTAKE_LINK || this == INTAKE_OVERDUE || this == CHECKLIST_LINK || this == CHECKLIST_OVERDUE;
+    }
+
     /** Texts about a session still to come: stale once it is cancelled or moved, never later than its start. */
     public boolean beforeSession() {
         return this == PREP_TIPS || this == PREP_TIPS_AND_CONFIRM || this == DAY_OF_REMINDER || this == SESSION_MOVED;

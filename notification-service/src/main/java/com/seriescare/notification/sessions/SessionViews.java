@@ -14,6 +14,10 @@ public class SessionViews {
 
     SessionViews(MongoTemplate mongo) {
         this.mongo = mongo;
+        // a form link's text asks whether its series is known before it goes out
+        mongo.indexOps(COLLECTION)
+                .createIndex(new org.springframework.data.mongodb.core.index.Index(
+                        "view.seriesId", org.springframework.data.domain.Sort.Direction.ASC));
     }
 
     /** Keeps the view unless a newer revision is already known; returns whether it was kept. */
@@ -24,6 +28,16 @@ public class SessionViews {
         }
         mongo.save(new Stored(view.sessionId(), view), COLLECTION);
         return true;
+    }
+
+    /** Whether any session of the series is known here, i.e. its booking has arrived. */
+    public boolean knowsSeries(String seriesId) {
+        return seriesId != null
+                && mongo.exists(
+                        org.springframework.data.mongodb.core.query.Query.query(
+                                org.springframework.data.mongodb.core.query.Criteria.where("view.seriesId")
+                                        .is(seriesId)),
+                        COLLECTION);
     }
 
     public Optional<SessionView> find(String sessionId) {
