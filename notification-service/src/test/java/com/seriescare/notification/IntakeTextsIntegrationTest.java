@@ -94,6 +94,30 @@ class IntakeTextsIntegrationTest {
     }
 
     @Test
+    void aLinkThatCameAheadOfThePatientsDetailsAndBookingGoesAsSoonAsTheyArriveNotAtTheNextRetry() {
+        var patient = registered(true, "en", "America/Denver");
+        String seriesId = "ahead-" + UUID.randomUUID();
+        events.publish(link(
+                patient.patientId(),
+                seriesId,
+                null,
+                UUID.randomUUID().toString(),
+                FormLinkIssued.REQUESTED,
+                LINK,
+                Instant.parse("2026-11-28T16:00:00Z")));
+        // intake's topic was quicker than scheduling's: the link waits (its next try is half a minute away)
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> messages.forPatient(patient.patientId()).stream()
+                        .anyMatch(m -> m.waitingForContactSince() != null));
+
+        events.publish(patient);
+        bookedSeries(patient, seriesId);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> textsTo(patient.mobilePhone()), t -> t.size() == 1);
+        assertThat(textsTo(patient.mobilePhone()).getFirst().body()).contains(LINK);
+    }
+
+    @Test
     void theChecklistLinkGoesOutTwoDaysBeforeItIsDueAndTheOverdueReminderOnce() {
         var patient = registered(true, "es", "America/Denver");
         String checklistId = UUID.randomUUID().toString();

@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,7 +34,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * With the clinic group's OIDC issuer configured, the API takes its tokens (roles and clinic from claims, audience
  * checked) and the web app signs in there with the authorization-code flow and PKCE, in real Chromium. The dev
  * profile's users stay configured here on purpose: with an issuer they sign in nowhere.
+ *
+ * <p>Its context differs from the other tests' (an issuer), and it is closed after this class: left in the context
+ * cache, its outbox relay would keep competing for the service's relay lease on the shared store, and a test that
+ * pauses "the" relay to control publishing would find the other context's relay publishing instead.
  */
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsesSharedInfrastructure
 @ActiveProfiles({"dev", "test"})

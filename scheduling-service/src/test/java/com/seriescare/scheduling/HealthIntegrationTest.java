@@ -22,7 +22,7 @@ class HealthIntegrationTest {
         assertThat(components.path("mongo").path("status").asString())
                 .as(health.body())
                 .isEqualTo("UP");
-        assertThat(components.path("kafka").path("status").asString())
+        assertThat(components.path("binders").path("status").asString())
                 .as(health.body())
                 .isEqualTo("UP");
     }

@@ -60,8 +60,22 @@ public final class ServiceProcess implements AutoCloseable {
         return start(name, command, Map.of(), out);
     }
 
+    /** Starts a command in a working directory, with the given environment added to ours. */
+    public static ServiceProcess startIn(
+            String name, List<String> command, Path workingDirectory, Map<String, String> env, PrintStream out) {
+        return start(name, command, workingDirectory, env, out);
+    }
+
     private static ServiceProcess start(String name, List<String> command, Map<String, String> env, PrintStream out) {
+        return start(name, command, null, env, out);
+    }
+
+    private static ServiceProcess start(
+            String name, List<String> command, Path workingDirectory, Map<String, String> env, PrintStream out) {
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (workingDirectory != null) {
+            builder.directory(workingDirectory.toFile());
+        }
         builder.environment().putAll(env);
         try {
             return new ServiceProcess(name, builder.start(), out);

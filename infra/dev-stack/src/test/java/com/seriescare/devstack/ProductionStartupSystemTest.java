@@ -79,16 +79,7 @@ class ProductionStartupSystemTest {
 
     @Test
     void withTwilioConfiguredThereIsNoLocalSinkAndNoDevDoor() throws Exception {
-        Map<String, String> env = new HashMap<>(user("desk", HASHED, "FRONT_DESK"));
-        env.putAll(Map.of(
-                "TWILIO_ACCOUNT_SID",
-                TwilioFake.ACCOUNT_SID,
-                "TWILIO_AUTH_TOKEN",
-                TwilioFake.AUTH_TOKEN,
-                "TWILIO_FROM_NUMBER",
-                "+15005550006",
-                "TWILIO_API_BASE_URL",
-                twilio.baseUrl()));
+        Map<String, String> env = twilioAnd(user("desk", HASHED, "FRONT_DESK"));
         try (var running = startHealthy("notification", env)) {
             var desk = JsonHttp.at(running.url()).as("desk", "correct horse battery");
 
@@ -146,6 +137,65 @@ class ProductionStartupSystemTest {
         }
     }
 
+    /**
+     * The image build, done as the Dockerfile says (no container engine here): each service's layered jar extracted,
+     * its layers copied in the image's order, started by the image's entry point with its environment, not as root,
+     * on a JRE 21 or newer, and ready (store and broker reachable).
+     */
+    @Test
+    void eachServiceStartsFromItsImageLayout() throws Exception {
+        ImageBuild image = ImageBuild.read();
+        assertThat(image.runtimeImage()).matches("eclipse-temurin:(2[1-9]|[3-9]\\d)-jre.*");
+        assertThat(image.user()).isNotIn("root", "0", "0:0");
+        assertThat(image.environment().get("JAVA_TOOL_OPTIONS")).contains("MaxRAMPercentage");
+        assertThat(image.layers())
+                .containsExactly(
+                        "extracted/dependencies",
+                        "extracted/spring-boot-loader",
+                        "extracted/snapshot-dependencies",
+                        "extracted/application");
+
+        Map<String, Map<String, String>> settings = Map.of(
+                "scheduling", user("desk", HASHED, "FRONT_DESK"),
+                "intake", user("desk", HASHED, "FRONT_DESK"),
+                "notification", twilioAnd(user("desk", HASHED, "FRONT_DESK")));
+        List<Running> running = new ArrayList<>();
+        try {
+            for (DevStack.Service service : DevStack.SERVICES) {
+                Path app = image.layOut(
+                        RunningSystem.ROOT.resolve(service.jar()),
+                        Files.createDirectories(data.resolve("image-" + service.name())));
+                assertThat(app.resolve("BOOT-INF/lib")).isDirectory();
+                int port = Ports.free();
+                Map<String, String> env = new HashMap<>(image.environment());
+                env.putAll(productionEnvironment(port));
+                env.putAll(settings.get(service.name()));
+                var process = ServiceProcess.startIn(service.name() + "-image", image.command(), app, env, log);
+                running.add(new Running(process, "http://localhost:" + port));
+            }
+            for (Running service : running) {
+                service.process()
+                        .awaitHealthy(URI.create(service.url() + "/actuator/health/readiness"), Duration.ofMinutes(3));
+            }
+        } finally {
+            running.forEach(Running::close);
+        }
+    }
+
+    private static Map<String, String> twilioAnd(Map<String, String> env) {
+        Map<String, String> withTwilio = new HashMap<>(env);
+        withTwilio.putAll(Map.of(
+                "TWILIO_ACCOUNT_SID",
+                TwilioFake.ACCOUNT_SID,
+                "TWILIO_AUTH_TOKEN",
+                TwilioFake.AUTH_TOKEN,
+                "TWILIO_FROM_NUMBER",
+                "+15005550006",
+                "TWILIO_API_BASE_URL",
+                twilio.baseUrl()));
+        return withTwilio;
+    }
+
     private static HttpResponse<String> get(HttpClient browser, String url) throws Exception {
         return browser.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -184,16 +234,20 @@ class ProductionStartupSystemTest {
                 .filter(s -> s.name().equals(service))
                 .findFirst()
                 .orElseThrow();
-        Map<String, String> env = new HashMap<>(Map.of(
+        Map<String, String> env = productionEnvironment(port);
+        env.putAll(extra);
+        List<String> jvm = new ArrayList<>(DevStack.SERVICE_JVM_OPTIONS);
+        return ServiceProcess.startJar(
+                service + "-production", RunningSystem.ROOT.resolve(packaged.jar()), jvm, env, out);
+    }
+
+    private static Map<String, String> productionEnvironment(int port) {
+        return new HashMap<>(Map.of(
                 "PORT", String.valueOf(port),
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "MONGODB_URI", store.uri(),
                 // no profile at all: whatever the machine's environment says must not turn dev on
                 "SPRING_PROFILES_ACTIVE", ""));
-        env.putAll(extra);
-        List<String> jvm = new ArrayList<>(DevStack.SERVICE_JVM_OPTIONS);
-        return ServiceProcess.startJar(
-                service + "-production", RunningSystem.ROOT.resolve(packaged.jar()), jvm, env, out);
     }
 
     private static Map<String, String> user(String name, String password, String role) {

@@ -108,6 +108,17 @@ public record OutgoingMessage(
     }
 
     /**
+     * What it waited for has arrived (the patient's contact details, or the booking its form link belongs to): it is
+     * due at {@code at} rather than at its next retry, which may be up to a quarter of an hour away.
+     */
+    TextChange waitIsOver(Instant at) {
+        return from(MessageStatus.PLANNED)
+                .to(MessageStatus.PLANNED)
+                .set(DUE_AT, at)
+                .silently();
+    }
+
+    /**
      * Being handed to the provider, as {@code leaseUntil} allows; where it goes and a fingerprint of its words are kept,
      * to look it up in the provider's records should the hand-over be cut short.
      */

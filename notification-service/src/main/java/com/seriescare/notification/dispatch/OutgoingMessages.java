@@ -260,6 +260,32 @@ public class OutgoingMessages implements PendingTexts {
     }
 
     /**
+     * Something a patient's waiting texts waited for has arrived (their contact details, a booking): each text of
+     * theirs that waits for it and is not due yet is due now, and the dispatcher decides again whether it can go.
+     * Returns how many were brought forward.
+     */
+    public int endWaits(String patientId, Instant now) {
+        int resumed = 0;
+        for (OutgoingMessage message : mongo.find(
+                query(where("plan.patientId")
+                        .is(patientId)
+                        .and(OutgoingMessage.STATUS)
+                        .is(MessageStatus.PLANNED)
+                        .and(OutgoingMessage.WAITING_FOR_CONTACT_SINCE)
+                        .ne(null)),
+                OutgoingMessage.class)) {
+            if (message.dueAt().isAfter(now)
+                    && apply(
+                            message,
+                            message.waitIsOver(now),
+                            where(OutgoingMessage.DUE_AT).is(message.dueAt()))) {
+                resumed++;
+            }
+        }
+        return resumed;
+    }
+
+    /**
      * The patient's zone became known (or changed): their texts still waiting were timed in the clinic's zone, so each
      * that now falls in the patient's quiet hours is moved to when they end, and the timeline told why. Replies and
      * urgent texts are not touched. Returns how many moved.

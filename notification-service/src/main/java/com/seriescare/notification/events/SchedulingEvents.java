@@ -144,6 +144,8 @@ class SchedulingEvents {
                                 : ZoneId.of(booked.sessions().getFirst().timeZone()));
             case SessionScheduled scheduled -> {
                 sessions.record(SessionView.of(scheduled));
+                // a form link that came ahead of its booking waits for it: it goes now
+                messages.endWaits(scheduled.patientId(), clock.instant());
                 planBeforeSession(scheduled);
             }
             case SessionRescheduled moved -> {
@@ -206,6 +208,9 @@ class SchedulingEvents {
     /** Keeps the patient's details, then re-times what waits for them in their own zone. */
     private void contactArrived(PatientContact contact) {
         consent.contactArrived(contact);
+        // texts that came ahead of the patient's details wait for them: due now rather than at their next retry
+        // (first, so that one now inside the patient's quiet hours is re-timed just below)
+        messages.endWaits(contact.patientId(), clock.instant());
         int moved = messages.retimeForZone(
                 contact.patientId(), ZoneId.of(contact.timeZone()), quietHoursOf(contact.clinicId()), clock.instant());
         if (moved > 0) {

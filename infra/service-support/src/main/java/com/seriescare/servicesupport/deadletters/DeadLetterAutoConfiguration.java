@@ -35,7 +35,11 @@ public class DeadLetterAutoConfiguration {
                 .distinct()
                 .sorted()
                 .toList();
-        return new DeadLetters(
-                environment.getRequiredProperty("spring.cloud.stream.kafka.binder.brokers"), topics, mongo, clock);
+        // the binder's own client settings (TLS, SASL...): this endpoint reaches the cluster the way the bindings do
+        Map<String, Object> client = new java.util.HashMap<>(binder.bind(
+                        "spring.cloud.stream.kafka.binder.configuration", Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of()));
+        client.put("bootstrap.servers", environment.getRequiredProperty("spring.cloud.stream.kafka.binder.brokers"));
+        return new DeadLetters(client, topics, mongo, clock);
     }
 }

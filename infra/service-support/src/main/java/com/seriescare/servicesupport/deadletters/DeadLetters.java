@@ -48,14 +48,18 @@ public class DeadLetters {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
-    private final String brokers;
+    private final Map<String, Object> client;
     private final List<String> topics;
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    /** @param topics the dead-letter topics of this service's consumer bindings */
-    public DeadLetters(String brokers, List<String> topics, MongoTemplate mongo, Clock clock) {
-        this.brokers = brokers;
+    /**
+     * @param client the Kafka client settings: the bootstrap servers and whatever the binder's clients are given
+     *     besides (TLS, SASL)
+     * @param topics the dead-letter topics of this service's consumer bindings
+     */
+    public DeadLetters(Map<String, Object> client, List<String> topics, MongoTemplate mongo, Clock clock) {
+        this.client = Map.copyOf(client);
         this.topics = List.copyOf(topics);
         this.mongo = mongo;
         this.clock = clock;
@@ -236,7 +240,7 @@ public class DeadLetters {
 
     private KafkaConsumer<byte[], byte[]> consumer() {
         var properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        properties.putAll(client);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -244,7 +248,7 @@ public class DeadLetters {
 
     private KafkaProducer<byte[], byte[]> producer() {
         var properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        properties.putAll(client);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         return new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());

@@ -94,7 +94,8 @@ public class OutboxRelay implements DisposableBean {
     private final com.seriescare.servicesupport.audit.AuditTrail audit;
 
     @Scheduled(fixedDelayString = "${seriescare.outbox.poll-interval:200ms}", scheduler = "outboxRelayScheduler")
-    void relayPending() {
+    synchronized void relayPending() {
+        // checked under the lock: once pause() has returned, no scheduled pass starts
         if (running.get()) {
             relayOnce();
         }
@@ -146,9 +147,16 @@ public class OutboxRelay implements DisposableBean {
         return published;
     }
 
-    /** Stops the scheduled relay without letting go of the lease, as a crash would (tests use it). */
+    /**
+     * Stops the scheduled relay without letting go of the lease, as a crash would (tests use it). Returns once a
+     * pass in flight has finished, so nothing written after it is published until {@link #resume()} or an explicit
+     * {@link #relayOnce()}.
+     */
     public void pause() {
         running.set(false);
+        synchronized (this) {
+            // waits for the pass in flight, if any
+        }
     }
 
     public void resume() {
