@@ -26,7 +26,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -224,8 +223,13 @@ class TextingIntegrationTest {
         return TWILIO.messages().stream().filter(m -> m.to().equals(phone)).toList();
     }
 
+    /** Numbers 1000 to 9999 of the 720-555 exchange, in turn (0177 and 0188 are fixed numbers of other tests). */
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_PHONE =
+            new java.util.concurrent.atomic.AtomicInteger(1000);
+
     static PatientRegistered registered(boolean consent, String language, String zone) {
-        String phone = "+1720555" + ThreadLocalRandom.current().nextInt(1000, 10000);
+        // one number per patient: a random one met another test's patient now and then, and its texts with it
+        String phone = "+1720555" + NEXT_PHONE.getAndIncrement();
         Instant now = NotificationServiceTest.NOW;
         return new PatientRegistered(
                 UUID.randomUUID().toString(),

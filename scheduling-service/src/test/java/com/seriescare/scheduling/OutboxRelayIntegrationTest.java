@@ -133,6 +133,9 @@ class OutboxRelayIntegrationTest {
                         .until(() -> topics.forKey(other).size() == 1);
                 assertThat(topics.forKey(stuck)).isEmpty();
                 assertThat(pendingIn("patients", stuck)).isEqualTo(2);
+                // what the operators' alert reads: two events wait, the oldest written 4 seconds ago
+                assertThat(relay.backlog()).isEqualTo(2);
+                assertThat(relay.oldestWaitingSeconds()).isGreaterThanOrEqualTo(4);
             } finally {
                 // the stuck event would be retried forever by every later test's relay
                 mongo.remove(query(where("_id").in(stuck, other)), "patients");
@@ -216,7 +219,7 @@ class OutboxRelayIntegrationTest {
 
     private static PendingEvent pending(String eventId, String topic, String key, Instant writtenAt) {
         return new PendingEvent(
-                eventId, "clinic.patient.registered.v1", topic, key, key, writtenAt, writtenAt, "{}", "system");
+                eventId, "clinic.patient.registered.v1", topic, key, key, writtenAt, writtenAt, "{}", "system", null);
     }
 
     private void insertWithOutbox(String collection, String key, String eventId, Instant writtenAt) {
@@ -229,7 +232,8 @@ class OutboxRelayIntegrationTest {
                 writtenAt,
                 writtenAt,
                 "{}",
-                "system");
+                "system",
+                null);
         mongo.insert(new Document("_id", key).append("outbox", List.of(event)), collection);
     }
 

@@ -70,7 +70,7 @@ class ComposeFileTest {
                             .asString())
                     .isEqualTo("service_completed_successfully");
             assertThat(service.path("environment")
-                            .path("SPRING_CLOUD_STREAM_KAFKA_BINDER_AUTO_CREATE_TOPICS")
+                            .path("SPRING_CLOUD_STREAM_KAFKA_BINDER_AUTOCREATETOPICS")
                             .asString())
                     .isEqualTo("false");
             assertThat(service.path("environment").path("MONGODB_URI").asString())

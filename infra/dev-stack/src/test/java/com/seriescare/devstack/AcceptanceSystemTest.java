@@ -320,7 +320,11 @@ class AcceptanceSystemTest {
                                 !kindsOf(patient, sessionId, "post_session").isEmpty());
 
                 if (i == 0) {
-                    // the next day's check-in, answered "1." as people type it: a clinician hears of the low mood
+                    // the next day's check-in, answered "1." as people type it: a clinician hears of the low mood.
+                    // It is planned with the aftercare text, but its news may reach the timeline a relay pass later:
+                    // wait for it, or the reply would come before the check-in went out
+                    await().atMost(Duration.ofSeconds(60))
+                            .until(() -> !kinds(patient, "next_day_check_in").isEmpty());
                     sendEverythingDueBy(patient, start.plus(Duration.ofDays(1)).plus(Duration.ofHours(6)));
                     assertThat(system.patientTexts(phone, "1.")).isEqualTo(200);
                     JsonNode lowMood = await().atMost(Duration.ofSeconds(60))

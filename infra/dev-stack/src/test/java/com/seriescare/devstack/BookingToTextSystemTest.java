@@ -145,6 +145,130 @@ class BookingToTextSystemTest {
      * The dev stack seeds two clinics: West Slope's front desk books, and the patient's texts and form name West Slope
      * and its phone and come from its own number (the settings travel from scheduling-service on clinic.settings).
      */
+    /**
+     * One booking is one trace: the front desk's request starts it (here with its own W3C {@code traceparent}, as a
+     * gateway would), and every record the booking causes carries it on, whichever service published it and however
+     * long it waited in an outbox or as a planned text: scheduling's booking, intake's form request and link, and
+     * notification's texts, planned and sent (the Twilio call is made in that trace too).
+     */
+    @Test
+    void oneBookingsTraceIdIsOnTheRecordsItCausedInAllThreeServicesTopics() {
+        String traceId = java.util.HexFormat.of()
+                .formatHex(java.nio.ByteBuffer.allocate(16)
+                        .putLong(System.nanoTime())
+                        .putLong(
+                                java.util.concurrent.ThreadLocalRandom.current().nextLong())
+                        .array());
+        String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+        String phone = "+13035550177";
+        var desk = api.get("scheduling").with("traceparent", traceparent);
+        String[] topicsToRead = {
+            com.seriescare.contracts.Topics.SESSION_EVENTS,
+            com.seriescare.contracts.Topics.INTAKE_EVENTS,
+            com.seriescare.contracts.Topics.FORM_LINKS,
+            com.seriescare.contracts.Topics.NOTIFICATION_EVENTS
+        };
+        try (var topics = com.seriescare.testsupport.RecordedTopics.at(system.kafkaBootstrapServers(), topicsToRead)) {
+            var patient = desk.post("/api/patients", """
+                    {"firstName":"Lou","lastName":"Park","mobilePhone":"%s","preferredLanguage":"en",
+                     "timeZone":"%s","smsConsent":{"granted":true,"source":"front-desk"}}""".formatted(
+                            phone, zoneWhereItIsAfternoonNow().getId()));
+            String patientId = patient.json().path("id").asString();
+            var series = desk.post("/api/series", """
+                    {"patientId":"%s","sessions":[{"start":"%s"}]}""".formatted(
+                            patientId, LocalDate.now(DENVER).plusWeeks(3).atTime(10, 0)));
+            assertThat(series.status()).as(series.body()).isEqualTo(201);
+
+            // the confirmation was sent, and its "sent" status is on notification.events
+            var records = await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> topics.forKey(patientId),
+                            found -> found.stream()
+                                                    .map(com.seriescare.testsupport.RecordedTopics.Recorded::topic)
+                                                    .distinct()
+                                                    .count()
+                                            == topicsToRead.length
+                                    && found.stream()
+                                            .anyMatch(r -> r.topic().equals("notification.events")
+                                                    && r.body().contains("\"status\":\"sent\"")));
+            java.util.Map<String, java.util.Set<String>> traceIdsByTopic = records.stream()
+                    .collect(Collectors.groupingBy(
+                            com.seriescare.testsupport.RecordedTopics.Recorded::topic,
+                            Collectors.mapping(
+                                    r -> r.header("traceparent") == null
+                                            ? "no traceparent"
+                                            : r.header("traceparent").split("-")[1],
+                                    Collectors.toSet())));
+            assertThat(traceIdsByTopic)
+                    .as("the trace ids of each topic's records about this patient")
+                    .containsOnlyKeys(topicsToRead)
+                    .allSatisfy((topic, ids) -> assertThat(ids).as(topic).containsExactly(traceId));
+        }
+    }
+
+    /**
+     * Each service reports to Prometheus, for the operator only, what the dashboard and the alert rules read; after a
+     * booking, the texts sent are counted by kind and clinic.
+     */
+    @Test
+    void everyServiceReportsTheOperatorsMetricsToPrometheus() {
+        String phone = "+13035550188";
+        var patient = api.get("scheduling").post("/api/patients", """
+                {"firstName":"Meg","lastName":"Rowe","mobilePhone":"%s","preferredLanguage":"en",
+                 "timeZone":"%s","smsConsent":{"granted":true,"source":"front-desk"}}""".formatted(
+                        phone, zoneWhereItIsAfternoonNow().getId()));
+        String start = LocalDate.now(DENVER).plusWeeks(2).atTime(9, 0).toString();
+        api.get("scheduling")
+                .post("/api/series", """
+                {"patientId":"%s","sessions":[{"start":"%s"}]}""".formatted(patient.json().path("id").asString(), start));
+        await().atMost(Duration.ofSeconds(60)).until(() -> textsTo(phone), texts -> !texts.isEmpty());
+
+        Map<String, List<String>> expected = Map.of(
+                "scheduling",
+                List.of(
+                        "seriescare_care_alerts_open{",
+                        "seriescare_care_alerts_urgent_unacknowledged ",
+                        "seriescare_care_alerts_urgent_unacknowledged_oldest_age_seconds "),
+                "intake",
+                List.of("seriescare_forms_overdue{"),
+                "notification",
+                List.of(
+                        "seriescare_texts_planned_total{",
+                        "seriescare_texts_sent_total{",
+                        "seriescare_dispatch_lag_seconds_bucket{",
+                        "seriescare_texts_in_doubt ",
+                        "seriescare_texts_due_oldest_age_seconds ",
+                        "seriescare_crisis_page_latency_seconds_count "));
+        for (DevStack.Service service : DevStack.SERVICES) {
+            var scrape = JsonHttp.at(system.url(service.name()))
+                    .as("operator", "operator")
+                    .get("/actuator/prometheus");
+            assertThat(scrape.status()).as(service.name()).isEqualTo(200);
+            assertThat(scrape.body())
+                    .as(service.name())
+                    .contains("seriescare_outbox_backlog ", "seriescare_outbox_oldest_age_seconds ")
+                    .contains("seriescare_dead_letters_total{")
+                    // the binder's consumer lag, per group and topic
+                    .contains("spring_cloud_stream_binder_kafka_offset")
+                    .contains(expected.get(service.name()));
+            assertThat(system.api(service.name()).get("/actuator/prometheus").status())
+                    .as("the front desk does not read the operators' metrics")
+                    .isEqualTo(403);
+        }
+        String notification = JsonHttp.at(system.url("notification"))
+                .as("operator", "operator")
+                .get("/actuator/prometheus")
+                .body();
+        double sent = notification
+                .lines()
+                .filter(line -> line.startsWith("seriescare_texts_sent_total{")
+                        && line.contains("clinic=\"front-range\"")
+                        && line.contains("kind=\"booking_confirmation\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+        assertThat(sent).as(notification).isGreaterThanOrEqualTo(1);
+    }
+
     @Test
     void aWestSlopePatientHearsFromWestSlopeAtItsOwnNumber() {
         String phone = "+19705550142";

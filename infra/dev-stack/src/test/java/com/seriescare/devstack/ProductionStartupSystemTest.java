@@ -160,6 +160,7 @@ class ProductionStartupSystemTest {
                 "intake", user("desk", HASHED, "FRONT_DESK"),
                 "notification", twilioAnd(user("desk", HASHED, "FRONT_DESK")));
         List<Running> running = new ArrayList<>();
+        Map<String, ByteArrayOutputStream> output = new HashMap<>();
         try {
             for (DevStack.Service service : DevStack.SERVICES) {
                 Path app = image.layOut(
@@ -170,7 +171,14 @@ class ProductionStartupSystemTest {
                 Map<String, String> env = new HashMap<>(image.environment());
                 env.putAll(productionEnvironment(port));
                 env.putAll(settings.get(service.name()));
-                var process = ServiceProcess.startIn(service.name() + "-image", image.command(), app, env, log);
+                var out = new ByteArrayOutputStream();
+                output.put(service.name(), out);
+                var process = ServiceProcess.startIn(
+                        service.name() + "-image",
+                        image.command(),
+                        app,
+                        env,
+                        new PrintStream(out, true, StandardCharsets.UTF_8));
                 running.add(new Running(process, "http://localhost:" + port));
             }
             for (Running service : running) {
@@ -179,6 +187,26 @@ class ProductionStartupSystemTest {
             }
         } finally {
             running.forEach(Running::close);
+            output.values().forEach(out -> log.print(out.toString(StandardCharsets.UTF_8)));
+        }
+        // production logs: one JSON object per line (ECS), nothing else but the JVM's note of its options
+        var json = new tools.jackson.databind.ObjectMapper();
+        for (var service : output.entrySet()) {
+            List<String> lines = service.getValue()
+                    .toString(StandardCharsets.UTF_8)
+                    .lines()
+                    .map(line -> line.replaceFirst("^\\[[a-z-]+\\] ", ""))
+                    .filter(line -> !line.isBlank() && !line.startsWith("Picked up JAVA_TOOL_OPTIONS"))
+                    .toList();
+            assertThat(lines).as(service.getKey()).hasSizeGreaterThan(5);
+            for (String line : lines) {
+                var entry = json.readTree(line);
+                assertThat(entry.path("ecs").path("version").isMissingNode()
+                                && entry.path("ecs.version").isMissingNode())
+                        .as("%s logged a line that is not ECS JSON: %s", service.getKey(), line)
+                        .isFalse();
+                assertThat(entry.path("@timestamp").isMissingNode()).as(line).isFalse();
+            }
         }
     }
 

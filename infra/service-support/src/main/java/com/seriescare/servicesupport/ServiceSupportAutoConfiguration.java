@@ -2,6 +2,7 @@ package com.seriescare.servicesupport;
 
 import com.seriescare.contracts.EventCodec;
 import com.seriescare.servicesupport.events.ConsumerFaults;
+import com.seriescare.servicesupport.events.KafkaClients;
 import com.seriescare.servicesupport.time.ClockControl;
 import com.seriescare.servicesupport.time.TravellingClock;
 import java.time.Clock;
@@ -47,9 +48,11 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ConsumerFaults consumerFaults(
-            @org.springframework.beans.factory.annotation.Value("${spring.cloud.stream.kafka.binder.brokers}")
-                    String brokers) {
-        return new ConsumerFaults(brokers);
+            org.springframework.core.env.Environment environment,
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+        return new ConsumerFaults(
+                KafkaClients.settings(environment),
+                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
     }
 
     @Bean

@@ -66,7 +66,7 @@ public final class Flags {
 
     /** The id of the care alert that asks a clinician to review a form's flagged answers: one per form. */
     public static String reviewAlertId(String formId) {
-        return REVIEW_ALERT + formId;
+        return com.seriescare.contracts.intake.IntakeReviewed.reviewAlertIdOf(formId);
     }
 
     /** The form whose review an alert asked for, if it is such an alert. */
@@ -76,7 +76,7 @@ public final class Flags {
                 : java.util.Optional.empty();
     }
 
-    private static final String REVIEW_ALERT = "review-";
+    private static final String REVIEW_ALERT = reviewAlertId("");
 
     /**
      * What a clinician reads in the alert asking for a review: each flagged answer in words, with what the patient

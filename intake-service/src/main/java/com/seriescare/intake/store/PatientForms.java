@@ -83,6 +83,16 @@ public class PatientForms {
         return result.getModifiedCount() == 1;
     }
 
+    /** How many forms of this kind are past their deadline and not filled in (for the operators' dashboard). */
+    public long overdueCount(com.seriescare.intake.forms.FormKind kind) {
+        return mongo.count(
+                Query.query(Criteria.where("form.status")
+                        .is(FormStatus.OVERDUE)
+                        .and("form.kind")
+                        .is(kind)),
+                COLLECTION);
+    }
+
     public Optional<Snapshot> byId(String formId) {
         return Optional.ofNullable(mongo.findById(formId, FormDocument.class, COLLECTION))
                 .map(FormDocument::snapshot);

@@ -14,6 +14,7 @@ import com.seriescare.notification.sessions.SessionViews;
 import com.seriescare.notification.sms.SmsOutcomeUnknown;
 import com.seriescare.notification.sms.SmsRejected;
 import com.seriescare.notification.sms.SmsSender;
+import com.seriescare.servicesupport.tracing.TraceParents;
 import com.seriescare.texts.TextValues;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,6 +54,7 @@ public class Dispatcher {
     private final DispatchProperties properties;
     private final TextSpacing spacing;
     private final Clock clock;
+    private final TraceParents traces;
     private final String instance = "dispatcher-" + UUID.randomUUID();
 
     Dispatcher(
@@ -64,7 +66,8 @@ public class Dispatcher {
             ClinicDirectory clinics,
             DispatchProperties properties,
             TextSpacing spacing,
-            Clock clock) {
+            Clock clock,
+            TraceParents traces) {
         this.messages = messages;
         this.contacts = contacts;
         this.consent = consent;
@@ -74,6 +77,7 @@ public class Dispatcher {
         this.properties = properties;
         this.spacing = spacing;
         this.clock = clock;
+        this.traces = traces;
     }
 
     @Scheduled(fixedDelayString = "${seriescare.dispatch.poll-interval:500ms}", scheduler = "dispatchScheduler")
@@ -122,7 +126,10 @@ public class Dispatcher {
             if (next.isEmpty()) {
                 break;
             }
-            dispatch(next.get());
+            OutgoingMessage message = next.get();
+            // in the trace the text was planned in: the booking's, or the reply's, down to the provider's call
+            traces.continuing(
+                    message.traceparent(), "dispatch " + message.plan().kind(), () -> dispatch(message));
             handled++;
         }
         return handled;
@@ -292,7 +299,8 @@ public class Dispatcher {
     private static final io.micrometer.core.instrument.Timer PAGE_LATENCY = io.micrometer.core.instrument.Timer.builder(
                     "seriescare.crisis.page.latency")
             .description("From a patient's urgent words to the first page handed to the SMS provider")
-            .publishPercentiles(0.5, 0.99)
+            .publishPercentileHistogram()
+            .maximumExpectedValue(Duration.ofMinutes(1))
             .register(io.micrometer.core.instrument.Metrics.globalRegistry);
 
     static final Duration MAX_CONTACT_RETRY = Duration.ofMinutes(15);

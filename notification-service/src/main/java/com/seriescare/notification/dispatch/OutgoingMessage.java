@@ -22,6 +22,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * contact details (they travel on another partition and may lag); a text waits for them only so long.
  * {@code sentTo}, {@code fingerprint} (SHA-256 of its words) and {@code handedOverAt} are set as it is handed to the
  * provider, so a hand-over cut short can be looked up in the provider's records before anything is sent again.
+ * {@code traceparent} is the trace it was planned in, continued when it is dispatched.
  *
  * <p>The unique {@code planKey} makes planning idempotent: a replayed event plans the same key again and the insert
  * is refused.
@@ -49,7 +50,8 @@ public record OutgoingMessage(
         String sentTo,
         String fingerprint,
         Instant handedOverAt,
-        List<PendingEvent> outbox) {
+        List<PendingEvent> outbox,
+        String traceparent) {
 
     public static final String COLLECTION = "outgoing_messages";
 
@@ -224,7 +226,8 @@ public record OutgoingMessage(
                 sentTo,
                 fingerprint,
                 handedOverAt,
-                outbox);
+                outbox,
+                traceparent);
     }
 
     private Move from(MessageStatus... statuses) {
@@ -301,6 +304,8 @@ public record OutgoingMessage(
                 null,
                 null,
                 null,
-                announcement);
+                announcement,
+                // planned in the trace its announcement was written in
+                announcement.isEmpty() ? null : announcement.getFirst().traceparent());
     }
 }

@@ -40,10 +40,13 @@ public class OutgoingMessages implements PendingTexts {
 
     private final Clock clock;
 
-    OutgoingMessages(MongoTemplate mongo, Outbox outbox, Clock clock) {
+    private final TextMetrics metrics;
+
+    OutgoingMessages(MongoTemplate mongo, Outbox outbox, Clock clock, TextMetrics metrics) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -71,7 +74,12 @@ public class OutgoingMessages implements PendingTexts {
         change.event()
                 .ifPresent(event -> update.push("outbox")
                         .each(outbox.entriesFor(List.of(event)).toArray()));
-        return mongo.updateFirst(query, update, OutgoingMessage.class).getModifiedCount() == 1;
+        boolean applied =
+                mongo.updateFirst(query, update, OutgoingMessage.class).getModifiedCount() == 1;
+        if (applied) {
+            change.event().ifPresent(event -> metrics.changed(message, event.status()));
+        }
+        return applied;
     }
 
     /**
@@ -92,6 +100,7 @@ public class OutgoingMessages implements PendingTexts {
                 null)));
         try {
             mongo.insert(OutgoingMessage.planned(id, plan, announcement));
+            metrics.counted(plan, "planned");
             return true;
         } catch (DuplicateKeyException alreadyPlanned) {
             return false;
@@ -272,7 +281,10 @@ public class OutgoingMessages implements PendingTexts {
                         .and(OutgoingMessage.STATUS)
                         .is(MessageStatus.PLANNED)
                         .and(OutgoingMessage.WAITING_FOR_CONTACT_SINCE)
-                        .ne(null)),
+                        .ne(null)
+                        // still waiting: not since held for another reason (re-timed for quiet hours, say)
+                        .and(OutgoingMessage.REASON)
+                        .is(OutgoingMessage.WAITING_FOR_CONTACT)),
                 OutgoingMessage.class)) {
             if (message.dueAt().isAfter(now)
                     && apply(

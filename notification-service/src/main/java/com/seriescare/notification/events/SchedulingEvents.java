@@ -208,14 +208,14 @@ class SchedulingEvents {
     /** Keeps the patient's details, then re-times what waits for them in their own zone. */
     private void contactArrived(PatientContact contact) {
         consent.contactArrived(contact);
-        // texts that came ahead of the patient's details wait for them: due now rather than at their next retry
-        // (first, so that one now inside the patient's quiet hours is re-timed just below)
-        messages.endWaits(contact.patientId(), clock.instant());
         int moved = messages.retimeForZone(
                 contact.patientId(), ZoneId.of(contact.timeZone()), quietHoursOf(contact.clinicId()), clock.instant());
         if (moved > 0) {
             log.info("Re-timed {} text(s) for patient {} in their zone", moved, contact.patientId());
         }
+        // texts that came ahead of the patient's details wait for them: due now rather than at their next retry (after
+        // the re-timing: one that now falls in the patient's quiet hours waits for the morning instead)
+        messages.endWaits(contact.patientId(), clock.instant());
     }
 
     /** The texts that prepare the patient for a session: tips the evening before and a reminder that day. */

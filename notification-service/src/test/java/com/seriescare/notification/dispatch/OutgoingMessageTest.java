@@ -111,7 +111,8 @@ class OutgoingMessageTest {
                 null,
                 null,
                 null,
-                List.of());
+                List.of(),
+                null);
         assertThat(waiting.waitForContact(NOW.plusSeconds(90), NOW.plusSeconds(30))
                         .event())
                 .isEmpty();
@@ -140,7 +141,8 @@ class OutgoingMessageTest {
                 null,
                 null,
                 null,
-                List.of());
+                List.of(),
+                null);
         assertThat(delivered.deliveryReported("sent", null, NOW))
                 .as("a late report")
                 .isEmpty();

@@ -34,7 +34,8 @@ class SeparateSchedulersIntegrationTest {
     @Test
     void eventsArePublishedPromptlyWhileEveryTextTakesTwilioAlmostASecond() {
         String batch = UUID.randomUUID().toString().substring(0, 8);
-        int texts = 8;
+        // enough to keep the dispatcher busy for ~14 s: a loaded machine slows the relay too, never that much
+        int texts = 16;
         for (int i = 0; i < texts; i++) {
             TWILIO.answerLate(Duration.ofMillis(900), true);
         }
@@ -63,7 +64,7 @@ class SeparateSchedulersIntegrationTest {
                         false,
                         null));
             }
-            // the dispatcher is now busy for ~7 s; a text planned now must be announced on the topic at once
+            // the dispatcher is now busy for ~14 s; a text planned now must be announced on the topic at once
             await().atMost(Duration.ofSeconds(3)).until(() -> TWILIO.requestCount() > 0);
             String latePatient = "slow-" + batch + "-late";
             messages.plan(new PlannedMessage(

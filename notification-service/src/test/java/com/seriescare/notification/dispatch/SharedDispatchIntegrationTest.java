@@ -120,7 +120,8 @@ class SharedDispatchIntegrationTest {
                 clinics,
                 properties,
                 com.seriescare.notification.planning.TextSpacing.DEFAULT,
-                clock);
+                clock,
+                com.seriescare.servicesupport.tracing.TraceParents.none());
     }
 
     /** {@code count} texts due at {@code due}, each for its own consenting patient. */

@@ -31,7 +31,7 @@ import org.springframework.messaging.Message;
 class InboundEvents {
 
     @Bean
-    Consumer<Message<byte[]>> intakeEvents(EventCodec codec, ReadinessProjection readiness) {
+    Consumer<Message<byte[]>> intakeEvents(EventCodec codec, ReadinessProjection readiness, Inbox inbox) {
         return CloudEventConsumers.decodingWith(codec, (ClinicEvent event) -> {
             switch (event) {
                 case IntakeCompleted completed -> readiness.on(completed);
@@ -40,7 +40,11 @@ class InboundEvents {
                 case ChecklistOverdue overdue -> readiness.on(overdue);
                 case IntakeOverdue overdue -> readiness.on(overdue);
                 case IntakeFlagged flagged -> readiness.on(flagged);
-                case IntakeReviewed reviewed -> readiness.on(reviewed);
+                case IntakeReviewed reviewed -> {
+                    readiness.on(reviewed);
+                    // reviewed in intake's API rather than from the alert: the alert is done too
+                    inbox.on(reviewed);
+                }
                 default -> {
                     // other intake events do not concern scheduling
                 }

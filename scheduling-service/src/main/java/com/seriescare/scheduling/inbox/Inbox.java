@@ -302,6 +302,18 @@ public class Inbox {
         mongo.updateFirst(query(where("_id").is(itemId).and("handledAt").isNull()), handled, COLLECTION);
     }
 
+    /**
+     * A form's answers were reviewed in intake-service (its API, or this inbox's alert handled): the alert that asked
+     * for the review is handled, by that clinician and then, if it is still open. Nothing is published: intake-service
+     * has the review already.
+     */
+    public void on(com.seriescare.contracts.intake.IntakeReviewed reviewed) {
+        mongo.updateFirst(
+                query(where("_id").is(reviewed.reviewAlertId()).and("handledAt").isNull()),
+                new Update().set("handledBy", reviewed.reviewedBy()).set("handledAt", reviewed.reviewedAt()),
+                COLLECTION);
+    }
+
     private void add(InboxItem item) {
         try {
             mongo.insert(item, COLLECTION);

@@ -24,4 +24,17 @@ public record IntakeReviewed(
     public String subject() {
         return formId;
     }
+
+    /**
+     * The id of the care alert ({@code answers_to_review}) that asked a clinician to review a form: one per form, so
+     * that a review made anywhere (the alert handled, or the form marked reviewed in intake's API) closes that alert.
+     */
+    public static String reviewAlertIdOf(String formId) {
+        return "review-" + formId;
+    }
+
+    /** The id of the care alert that asked for this review. */
+    public String reviewAlertId() {
+        return reviewAlertIdOf(formId);
+    }
 }

@@ -1,5 +1,6 @@
 package com.seriescare.servicesupport.deadletters;
 
+import com.seriescare.servicesupport.events.KafkaClients;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +36,6 @@ public class DeadLetterAutoConfiguration {
                 .distinct()
                 .sorted()
                 .toList();
-        // the binder's own client settings (TLS, SASL...): this endpoint reaches the cluster the way the bindings do
-        Map<String, Object> client = new java.util.HashMap<>(binder.bind(
-                        "spring.cloud.stream.kafka.binder.configuration", Bindable.mapOf(String.class, String.class))
-                .orElse(Map.of()));
-        client.put("bootstrap.servers", environment.getRequiredProperty("spring.cloud.stream.kafka.binder.brokers"));
-        return new DeadLetters(client, topics, mongo, clock);
+        return new DeadLetters(KafkaClients.settings(environment), topics, mongo, clock);
     }
 }

@@ -1,6 +1,7 @@
 package com.seriescare.servicesupport.events;
 
 import com.seriescare.contracts.MalformedEventException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -38,18 +39,19 @@ public final class ConsumerFaults implements ListenerContainerWithDlqAndRetryCus
     private static final Logger log = LoggerFactory.getLogger(ConsumerFaults.class);
 
     private final KafkaTemplate<byte[], byte[]> deadLetters;
+    private final MeterRegistry meters;
 
-    public ConsumerFaults(String brokers) {
-        this.deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        brokers,
-                        ProducerConfig.ACKS_CONFIG,
-                        "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                        true),
-                new ByteArraySerializer(),
-                new ByteArraySerializer()));
+    /**
+     * @param client the Kafka client settings (brokers, and the binder's TLS/SASL settings: {@link KafkaClients})
+     * @param meters where each dead-lettered record is counted ({@code seriescare_dead_letters_total}, by topic)
+     */
+    public ConsumerFaults(Map<String, Object> client, MeterRegistry meters) {
+        Map<String, Object> producer = new java.util.HashMap<>(client);
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        this.deadLetters = new KafkaTemplate<>(
+                new DefaultKafkaProducerFactory<>(producer, new ByteArraySerializer(), new ByteArraySerializer()));
+        this.meters = meters;
     }
 
     /** Retries and dead letters are the container's job, not the binding's. */
@@ -68,7 +70,8 @@ public final class ConsumerFaults implements ListenerContainerWithDlqAndRetryCus
         ConsumerRecordRecoverer recoverer = dlqDestinationResolver == null
                 ? (record, e) -> log.error(
                         "Skipping a record of {} that can never be handled (no dead-letter topic)", destinationName, e)
-                : new DeadLetterPublishingRecoverer(deadLetters, dlqDestinationResolver);
+                : deadLettered(
+                        new DeadLetterPublishingRecoverer(deadLetters, dlqDestinationResolver), destinationName, group);
         var handler = new DefaultErrorHandler(recoverer, untilItWorks());
         // looked for along the causes: the listener wraps what the handler threw
         handler.addNotRetryableExceptions(MalformedEventException.class);
@@ -84,6 +87,18 @@ public final class ConsumerFaults implements ListenerContainerWithDlqAndRetryCus
             }
         });
         container.setCommonErrorHandler(handler);
+    }
+
+    /**
+     * Publishes to the dead-letter topic, then counts it: an operator is alerted on any dead letter. The count exists
+     * from the start at 0, so that Prometheus sees the first dead letter as an increase.
+     */
+    private ConsumerRecordRecoverer deadLettered(ConsumerRecordRecoverer publish, String topic, String group) {
+        var counter = meters.counter("seriescare.dead.letters", "topic", topic, "group", group == null ? "" : group);
+        return (record, e) -> {
+            publish.accept(record, e);
+            counter.increment();
+        };
     }
 
     static BackOff untilItWorks() {

@@ -1,5 +1,6 @@
 package com.seriescare.servicesupport.outbox;
 
+import com.seriescare.servicesupport.tracing.TraceParents;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageBuilder;
@@ -19,14 +20,24 @@ public class EventPublisher {
 
     private final StreamBridge streamBridge;
     private final String source;
+    private final TraceParents traces;
 
     /** @param source the CloudEvents {@code source}: the publishing service, e.g. {@code /seriescare/scheduling-service} */
-    public EventPublisher(StreamBridge streamBridge, String source) {
+    public EventPublisher(StreamBridge streamBridge, String source, TraceParents traces) {
         this.streamBridge = streamBridge;
         this.source = source;
+        this.traces = traces;
     }
 
+    /**
+     * Publishes in a span that continues the trace the change was made in: its W3C {@code traceparent} travels in the
+     * record beside the CloudEvents headers, and the consumers carry it on.
+     */
     void publish(PendingEvent event) {
+        traces.continuing(event.traceparent(), "publish " + event.ceType(), () -> send(event));
+    }
+
+    private void send(PendingEvent event) {
         String binding = event.topic();
         Message<byte[]> message = CloudEventMessageBuilder.withData(event.body().getBytes(StandardCharsets.UTF_8))
                 .setId(event.eventId())
@@ -42,6 +53,7 @@ public class EventPublisher {
                 .setHeader("ce_time", DateTimeFormatter.ISO_INSTANT.format(event.time()))
                 // who made the change (a user name, "patient" or "system"): the "actor" extension attribute
                 .setHeader("ce_actor", event.actor() == null ? "system" : event.actor())
+                .setHeader("traceparent", traces.current())
                 .build();
         if (!streamBridge.send(binding, message)) {
             throw new IllegalStateException("The binder did not accept event " + event.eventId());

@@ -34,14 +34,30 @@ public class OutboxAutoConfiguration {
             String source,
             @DefaultValue("10s") Duration lease) {}
 
+    /** The trace context kept with stored work (none when tracing is off). */
     @Bean
-    Outbox outbox(EventCodec codec, Clock clock) {
-        return new Outbox(codec, clock);
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
+    com.seriescare.servicesupport.tracing.TraceParents traceParents(
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer,
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.propagation.Propagator> propagator) {
+        var found = tracer.getIfAvailable();
+        return found == null
+                ? com.seriescare.servicesupport.tracing.TraceParents.none()
+                : new com.seriescare.servicesupport.tracing.TraceParents(
+                        found, propagator.getIfAvailable(() -> io.micrometer.tracing.propagation.Propagator.NOOP));
     }
 
     @Bean
-    EventPublisher eventPublisher(StreamBridge streamBridge, OutboxProperties properties) {
-        return new EventPublisher(streamBridge, properties.source());
+    Outbox outbox(EventCodec codec, Clock clock, com.seriescare.servicesupport.tracing.TraceParents traces) {
+        return new Outbox(codec, clock, traces);
+    }
+
+    @Bean
+    EventPublisher eventPublisher(
+            StreamBridge streamBridge,
+            OutboxProperties properties,
+            com.seriescare.servicesupport.tracing.TraceParents traces) {
+        return new EventPublisher(streamBridge, properties.source(), traces);
     }
 
     /**
@@ -86,6 +102,26 @@ public class OutboxAutoConfiguration {
                 "outbox-relay:" + properties.source(),
                 properties.lease(),
                 audit);
+    }
+
+    /**
+     * The outbox's health for Prometheus: {@code seriescare_outbox_backlog} (events waiting to be published) and
+     * {@code seriescare_outbox_oldest_age_seconds} (how long the oldest has waited; the alert fires over a minute).
+     */
+    @Bean
+    org.springframework.beans.factory.InitializingBean outboxMetrics(
+            OutboxRelay relay,
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+        return () -> meters.ifAvailable(registry -> {
+            io.micrometer.core.instrument.Gauge.builder("seriescare.outbox.backlog", relay, OutboxRelay::backlog)
+                    .description("Events saved but not published yet")
+                    .register(registry);
+            io.micrometer.core.instrument.Gauge.builder(
+                            "seriescare.outbox.oldest.age", relay, OutboxRelay::oldestWaitingSeconds)
+                    .baseUnit("seconds")
+                    .description("How long the oldest unpublished event has waited")
+                    .register(registry);
+        });
     }
 
     /** The daily sweep of audit entries past their retention (on the relay's thread: it is short and rare). */

@@ -64,6 +64,10 @@ public class OutboxRelay implements DisposableBean {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicBoolean stopped = new AtomicBoolean(false);
     private Instant leaseUntil = Instant.EPOCH;
+    /** What the last pass left unpublished, and since when the oldest of it waits (null: nothing waits). */
+    private volatile int backlog;
+
+    private volatile Instant oldestWaiting;
 
     /**
      * @param collections the collections whose documents carry an {@code outbox}; on a tie, earlier ones go first
@@ -108,17 +112,25 @@ public class OutboxRelay implements DisposableBean {
      */
     public synchronized int relayOnce() {
         if (stopped.get() || !holdLease()) {
+            // another replica's relay publishes, and reports what waits
+            backlog = 0;
+            oldestWaiting = null;
             return 0;
         }
         Instant settled = Instant.now().minus(SETTLE);
         int published = 0;
         Set<String> heldBack = new HashSet<>();
-        for (Entry entry : settledEntries(settled)) {
-            if (heldBack.contains(entry.event().key())) {
+        List<Entry> entries = settledEntries(settled);
+        // all of it waits until published: a pass stuck on an unreachable broker shows the wait growing
+        report(entries);
+        List<Entry> left = new ArrayList<>();
+        boolean holding = true;
+        for (Entry entry : entries) {
+            // once stopped or the lease lost, the rest is left for whoever holds it now (still counted as waiting)
+            holding = holding && !stopped.get() && keepLease();
+            if (!holding || heldBack.contains(entry.event().key())) {
+                left.add(entry);
                 continue;
-            }
-            if (stopped.get() || !keepLease()) {
-                break;
             }
             try {
                 if (audit != null) {
@@ -133,6 +145,7 @@ public class OutboxRelay implements DisposableBean {
                         entry.event().ceType(),
                         e);
                 heldBack.add(entry.event().key());
+                left.add(entry);
                 continue;
             }
             mongo.updateFirst(
@@ -144,7 +157,29 @@ public class OutboxRelay implements DisposableBean {
                     entry.collection());
             published++;
         }
+        report(left);
         return published;
+    }
+
+    private void report(List<Entry> waiting) {
+        backlog = waiting.size();
+        oldestWaiting = waiting.stream()
+                .map(e -> e.event().writtenAt())
+                .min(Comparator.naturalOrder())
+                .orElse(null);
+    }
+
+    /** Events the last pass of this relay could not publish (0 when another replica's relay publishes). */
+    public int backlog() {
+        return backlog;
+    }
+
+    /** How long the oldest of them has waited, in seconds (0 when nothing waits). */
+    public double oldestWaitingSeconds() {
+        Instant oldest = oldestWaiting;
+        return oldest == null
+                ? 0
+                : Math.max(0, Duration.between(oldest, Instant.now()).toMillis() / 1000.0);
     }
 
     /**

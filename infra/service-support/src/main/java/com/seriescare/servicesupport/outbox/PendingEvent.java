@@ -17,6 +17,8 @@ import java.util.UUID;
  * @param body the CloudEvent data, JSON that follows the type's schema
  * @param actor who made the change: a user name, {@code patient} or {@code system} (the {@code actor} CloudEvents
  *     extension, {@code ce_actor}); null in entries written before actors were recorded
+ * @param traceparent the W3C trace context the change was made in, continued when the event is published; null when
+ *     there was none
  */
 public record PendingEvent(
         String eventId,
@@ -27,9 +29,11 @@ public record PendingEvent(
         Instant time,
         Instant writtenAt,
         String body,
-        String actor) {
+        String actor,
+        String traceparent) {
 
-    public static PendingEvent of(ClinicEvent event, EventCodec codec, Instant time, Instant writtenAt, String actor) {
+    public static PendingEvent of(
+            ClinicEvent event, EventCodec codec, Instant time, Instant writtenAt, String actor, String traceparent) {
         return new PendingEvent(
                 UUID.randomUUID().toString(),
                 event.type().ceType(),
@@ -39,6 +43,7 @@ public record PendingEvent(
                 time,
                 writtenAt,
                 new String(codec.encode(event), StandardCharsets.UTF_8),
-                actor);
+                actor,
+                traceparent);
     }
 }
