@@ -16,7 +16,7 @@ import org.apache.kafka.common.Uuid;
  * A single-node Kafka broker (KRaft, broker and controller in one) run from the Kafka jars as a child process,
  * with its log under the data folder, so topics and offsets survive a restart.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
 
     private final ServiceProcess process;
     private final int port;
@@ -26,7 +26,7 @@ final class KafkaBroker implements AutoCloseable {
         this.port = port;
     }
 
-    static KafkaBroker start(Path dataDir, int port, PrintStream out) {
+    public static KafkaBroker start(Path dataDir, int port, PrintStream out) {
         Path logDir = dataDir.resolve("kafka");
         Path config = dataDir.resolve("kafka-server.properties");
         try {
@@ -64,7 +64,7 @@ final class KafkaBroker implements AutoCloseable {
         return broker;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 

@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * A MongoDB-wire-compatible store (mongo-java-server) kept in one H2 file under the data folder, so the services'
  * data survive a restart. A stand-in for the dev stack; production runs real MongoDB.
  */
-final class MongoStore implements AutoCloseable {
+public final class MongoStore implements AutoCloseable {
 
     private final H2Backend backend;
     private final MongoServer server;
@@ -23,7 +23,7 @@ final class MongoStore implements AutoCloseable {
         this.port = port;
     }
 
-    static MongoStore start(Path dataDir, int port) {
+    public static MongoStore start(Path dataDir, int port) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -36,7 +36,7 @@ final class MongoStore implements AutoCloseable {
         return new MongoStore(backend, server, port);
     }
 
-    String uri() {
+    public String uri() {
         return "mongodb://127.0.0.1:" + port;
     }
 

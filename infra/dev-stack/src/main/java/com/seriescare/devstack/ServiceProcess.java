@@ -89,6 +89,11 @@ public final class ServiceProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /** The operating system's id of the process (its memory can be read in {@code /proc}). */
+    public long pid() {
+        return process.pid();
+    }
+
     public String name() {
         return name;
     }

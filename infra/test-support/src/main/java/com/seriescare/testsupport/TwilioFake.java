@@ -54,8 +54,17 @@ public final class TwilioFake implements AutoCloseable {
             String statusCallback,
             Instant receivedAt) {}
 
-    /** A scripted answer for the next request instead of accepting it. */
-    public record ScriptedError(int httpStatus, int code, String message) {}
+    /**
+     * A scripted answer for the next request instead of accepting it.
+     *
+     * @param retryAfter seconds for a {@code Retry-After} header; null for none
+     */
+    public record ScriptedError(int httpStatus, int code, String message, Integer retryAfter) {
+
+        public ScriptedError(int httpStatus, int code, String message) {
+            this(httpStatus, code, message, null);
+        }
+    }
 
     private final HttpServer server;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -158,6 +167,58 @@ public final class TwilioFake implements AutoCloseable {
 
     private final Map<String, Queue<ScriptedError>> scriptedFor = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * The next {@code times} requests to {@code to} are refused as Twilio refuses a request over the account's rate:
+     * HTTP 429, error 20429, with {@code Retry-After: retryAfterSeconds}.
+     */
+    public void throttleNextTo(String to, int times, int retryAfterSeconds) {
+        var queue = scriptedFor.computeIfAbsent(to, number -> new ConcurrentLinkedQueue<>());
+        for (int i = 0; i < times; i++) {
+            queue.add(new ScriptedError(429, TOO_MANY_REQUESTS, "Too Many Requests", retryAfterSeconds));
+        }
+    }
+
+    /** Twilio's error for a request over the account's rate. */
+    public static final int TOO_MANY_REQUESTS = 20429;
+
+    /**
+     * The account's rate: at most {@code perSecond} message requests in any second (a sliding window); the rest are
+     * answered 429 (error 20429, {@code Retry-After: 1}) and not taken. 0: no limit (the default).
+     */
+    public void limitPerSecond(int perSecond) {
+        this.perSecond = perSecond;
+    }
+
+    private volatile int perSecond;
+
+    private final java.util.ArrayDeque<Long> window = new java.util.ArrayDeque<>();
+
+    private final java.util.concurrent.atomic.AtomicInteger throttled = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How many requests were answered 429 (scripted or over the account's rate). */
+    public int throttledCount() {
+        return throttled.get();
+    }
+
+    /** Whether a request now is over the account's rate; counts it in the window when it is not. */
+    private boolean overTheAccountsRate() {
+        int limit = perSecond;
+        if (limit <= 0) {
+            return false;
+        }
+        long now = System.nanoTime();
+        synchronized (window) {
+            while (!window.isEmpty() && now - window.peekFirst() >= 1_000_000_000L) {
+                window.pollFirst();
+            }
+            if (window.size() >= limit) {
+                return true;
+            }
+            window.addLast(now);
+            return false;
+        }
+    }
+
     public void reset() {
         scriptedFor.clear();
         messages.clear();
@@ -165,6 +226,8 @@ public final class TwilioFake implements AutoCloseable {
         scripted.clear();
         late.clear();
         requests.set(0);
+        throttled.set(0);
+        perSecond = 0;
         lookups.set(0);
     }
 
@@ -282,7 +345,16 @@ public final class TwilioFake implements AutoCloseable {
             if (failure == null) {
                 failure = scripted.poll();
             }
+            if (failure == null && overTheAccountsRate()) {
+                failure = new ScriptedError(429, TOO_MANY_REQUESTS, "Too Many Requests", 1);
+            }
             if (failure != null) {
+                if (failure.httpStatus() == 429) {
+                    throttled.incrementAndGet();
+                }
+                if (failure.retryAfter() != null) {
+                    exchange.getResponseHeaders().set("Retry-After", String.valueOf(failure.retryAfter()));
+                }
                 error(exchange, failure.httpStatus(), failure.code(), failure.message());
                 return;
             }

@@ -89,6 +89,38 @@ class TwilioFakeTest {
         assertThat(twilio.messages()).hasSize(1);
     }
 
+    @Test
+    void refusesRequestsOverTheAccountsRateWith429AndRetryAfter() throws Exception {
+        twilio.limitPerSecond(3);
+        String form = "To=%2B13035550142&From=%2B15005550006&Body=x";
+
+        var answers = new java.util.ArrayList<HttpResponse<String>>();
+        for (int i = 0; i < 5; i++) {
+            answers.add(post(TwilioFake.ACCOUNT_SID, TwilioFake.AUTH_TOKEN, form));
+        }
+
+        assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(201, 201, 201, 429, 429);
+        HttpResponse<String> refused = answers.getLast();
+        assertThat(json.readTree(refused.body()).path("code").asInt()).isEqualTo(TwilioFake.TOO_MANY_REQUESTS);
+        assertThat(refused.headers().firstValue("Retry-After")).contains("1");
+        assertThat(twilio.messages()).hasSize(3);
+        assertThat(twilio.throttledCount()).isEqualTo(2);
+    }
+
+    @Test
+    void throttlesOneNumberAsScriptedWithItsRetryAfter() throws Exception {
+        twilio.throttleNextTo("+13035550142", 1, 7);
+
+        HttpResponse<String> refused =
+                post(TwilioFake.ACCOUNT_SID, TwilioFake.AUTH_TOKEN, "To=%2B13035550142&From=%2B15005550006&Body=x");
+        HttpResponse<String> other =
+                post(TwilioFake.ACCOUNT_SID, TwilioFake.AUTH_TOKEN, "To=%2B13035550143&From=%2B15005550006&Body=x");
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).contains("7");
+        assertThat(other.statusCode()).isEqualTo(201);
+    }
+
     private HttpResponse<String> post(String user, String password, String form) throws Exception {
         String auth = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return http.send(

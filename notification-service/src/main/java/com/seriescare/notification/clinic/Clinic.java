@@ -57,13 +57,30 @@ public record Clinic(
     /**
      * Where a clinic's texts come from: its own number, a Twilio Messaging Service, or (both null) the deployment's
      * default sender.
+     *
+     * @param messagesPerSecond how fast it may send, all instances together; null: the deployment's default
      */
-    public record Sender(String number, String messagingServiceSid) {
+    public record Sender(String number, String messagingServiceSid, Double messagesPerSecond) {
 
-        public static final Sender DEFAULT = new Sender(null, null);
+        public static final Sender DEFAULT = new Sender(null, null, null);
 
         public boolean isDefault() {
             return number == null && messagingServiceSid == null;
+        }
+
+        /**
+         * What its sending rate is kept under: the Messaging Service or number it sends from, or the deployment's
+         * default sender (shared by every clinic that has none of its own).
+         */
+        public String rateKey() {
+            return messagingServiceSid != null
+                    ? "service:" + messagingServiceSid
+                    : number != null ? "number:" + number : "default";
+        }
+
+        /** Its own rate, else the deployment's. */
+        public double messagesPerSecondOr(double deployment) {
+            return messagesPerSecond == null ? deployment : messagesPerSecond;
         }
     }
 

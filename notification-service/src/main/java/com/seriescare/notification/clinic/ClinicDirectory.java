@@ -74,7 +74,7 @@ public class ClinicDirectory {
                 settings.phone(),
                 texting.integrationCoachPhone(),
                 ZoneId.of(settings.timeZone()),
-                new Clinic.Sender(texting.smsNumber(), texting.messagingServiceSid()),
+                new Clinic.Sender(texting.smsNumber(), texting.messagingServiceSid(), texting.messagesPerSecond()),
                 new QuietHours(LocalTime.parse(texting.quietHoursStart()), LocalTime.parse(texting.quietHoursEnd())),
                 settings.onCall().stream()
                         .map(c -> new Clinic.OnCall(c.name(), c.phone()))

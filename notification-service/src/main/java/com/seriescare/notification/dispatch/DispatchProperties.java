@@ -16,6 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inDoubtResolution how long a text in doubt waits for Twilio's report before it is sent again (ADR 0002)
  * @param contactWait how long a text waits for its patient's contact details before it is given up; it is retried
  *     ever less often meanwhile (after as long again as it waited, between 30 s and 15 min)
+ * @param concurrency texts handed to the provider at once by one instance (one patient's texts one after another)
+ * @param messagesPerSecond how fast a sender may send when its clinic sets no rate of its own, all instances together:
+ *     Twilio sends 1 message a second from a long code and queues (then refuses) the rest
+ * @param turnWait a text waits this long at most for its sender's turn while leased; one whose turn is further away
+ *     goes back in line until then (an urgent text waits for its turn, whatever it takes)
+ * @param throttledPause how long a sender pauses after a 429 that named no {@code Retry-After}
  */
 @ConfigurationProperties("seriescare.dispatch")
 public record DispatchProperties(
@@ -25,7 +31,11 @@ public record DispatchProperties(
         @DefaultValue("6") int maxAttempts,
         @DefaultValue("10s") Duration firstRetryDelay,
         @DefaultValue("10m") Duration inDoubtResolution,
-        @DefaultValue("24h") Duration contactWait) {
+        @DefaultValue("24h") Duration contactWait,
+        @DefaultValue("16") int concurrency,
+        @DefaultValue("1") double messagesPerSecond,
+        @DefaultValue("2s") Duration turnWait,
+        @DefaultValue("1s") Duration throttledPause) {
 
     /** Where Twilio reports on this text; naming the text lets a report resolve a text in doubt (ADR 0002). */
     URI statusCallbackFor(String messageId) {

@@ -14,6 +14,7 @@ import com.seriescare.notification.sessions.SessionViews;
 import com.seriescare.notification.sms.SmsOutcomeUnknown;
 import com.seriescare.notification.sms.SmsRejected;
 import com.seriescare.notification.sms.SmsSender;
+import com.seriescare.notification.sms.SmsThrottled;
 import com.seriescare.servicesupport.tracing.TraceParents;
 import com.seriescare.texts.TextValues;
 import java.time.Clock;
@@ -21,9 +22,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -33,6 +42,11 @@ import org.springframework.stereotype.Component;
  * Sends due texts. Each is claimed under a lease, checked once more right before sending (is consent still
  * given?), marked as being sent, handed to the provider, then marked sent. A text whose hand-over was cut short
  * by a crash is marked in doubt instead of being sent twice.
+ *
+ * <p>A poll claims a batch and hands its texts over side by side ({@code concurrency} at once; Twilio takes 100-300 ms
+ * a request), one patient's texts one after another so that the spacing between them is decided on what went before.
+ * Each sender sends no faster than its rate, shared by all instances ({@link SendingRates}); when Twilio still says 429
+ * the sender pauses as long as it asks, and the text goes back in line without losing an attempt.
  */
 @Component
 public class Dispatcher {
@@ -55,6 +69,7 @@ public class Dispatcher {
     private final TextSpacing spacing;
     private final Clock clock;
     private final TraceParents traces;
+    private final SendingRates rates;
     private final String instance = "dispatcher-" + UUID.randomUUID();
 
     Dispatcher(
@@ -67,7 +82,8 @@ public class Dispatcher {
             DispatchProperties properties,
             TextSpacing spacing,
             Clock clock,
-            TraceParents traces) {
+            TraceParents traces,
+            SendingRates rates) {
         this.messages = messages;
         this.contacts = contacts;
         this.consent = consent;
@@ -78,6 +94,7 @@ public class Dispatcher {
         this.spacing = spacing;
         this.clock = clock;
         this.traces = traces;
+        this.rates = rates;
     }
 
     @Scheduled(fixedDelayString = "${seriescare.dispatch.poll-interval:500ms}", scheduler = "dispatchScheduler")
@@ -120,19 +137,48 @@ public class Dispatcher {
     public int dispatchOnce() {
         messages.markAbandonedSendsInDoubt(clock.instant());
         resolveInDoubt();
-        int handled = 0;
-        while (handled < properties.batchSize()) {
+        List<OutgoingMessage> leased = new ArrayList<>();
+        while (leased.size() < properties.batchSize()) {
             Optional<OutgoingMessage> next = messages.leaseNextDue(instance, clock.instant(), properties.lease());
             if (next.isEmpty()) {
                 break;
             }
-            OutgoingMessage message = next.get();
+            leased.add(next.get());
+        }
+        Map<String, List<OutgoingMessage>> byPatient = leased.stream()
+                .collect(Collectors.groupingBy(
+                        message -> Objects.requireNonNullElse(
+                                message.plan().patientId(), message.plan().planKey()),
+                        LinkedHashMap::new,
+                        Collectors.toList()));
+        Semaphore handingOver = new Semaphore(Math.max(1, properties.concurrency()));
+        try (var patients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (List<OutgoingMessage> texts : byPatient.values()) {
+                patients.execute(() -> {
+                    handingOver.acquireUninterruptibly();
+                    try {
+                        texts.forEach(this::dispatchInItsTrace);
+                    } finally {
+                        handingOver.release();
+                    }
+                });
+            }
+        } // waits for every text of the batch
+        return leased.size();
+    }
+
+    private void dispatchInItsTrace(OutgoingMessage message) {
+        try {
             // in the trace the text was planned in: the booking's, or the reply's, down to the provider's call
             traces.continuing(
                     message.traceparent(), "dispatch " + message.plan().kind(), () -> dispatch(message));
-            handled++;
+        } catch (RuntimeException e) {
+            // e.g. the store went away mid-way: the lease runs out and the text is taken up again (or found in doubt)
+            log.error(
+                    "Text {} could not be dispatched now; it is taken up again when its lease runs out",
+                    message.id(),
+                    e);
         }
-        return handled;
     }
 
     private void dispatch(OutgoingMessage message) {
@@ -331,6 +377,10 @@ public class Dispatcher {
                 clinic.template(MessageText.kindName(message.plan().kind()), language)
                         .orElse(null),
                 clinic.segmentBudget());
+        Clinic.Sender from = clinic.sender();
+        if (!awaitTurn(message, from)) {
+            return;
+        }
         Instant now = clock.instant();
         if (!messages.apply(
                 message, message.handOver(to, SmsSender.fingerprint(body), now.plus(properties.lease()), now))) {
@@ -351,6 +401,11 @@ public class Dispatcher {
                 PAGE_LATENCY.record(Duration.between(message.plan().dueAt(), clock.instant()));
             }
             log.info("Sent {} {} (provider id {})", message.plan().kind(), message.id(), providerId);
+        } catch (SmsThrottled throttled) {
+            Duration pause = throttled.retryAfter().orElse(properties.throttledPause());
+            rates.pauseUntil(from.rateKey(), Instant.now().plus(pause));
+            messages.apply(sending, sending.throttled(Instant.now().plus(pause)));
+            log.info("Text {} waits {} ms: Twilio asked to slow down (429)", message.id(), pause.toMillis());
         } catch (SmsRejected rejected) {
             handleRejection(sending, rejected);
         } catch (SmsOutcomeUnknown unknown) {
@@ -358,6 +413,37 @@ public class Dispatcher {
             log.warn("Text {} is in doubt: {}", message.id(), unknown.getMessage());
         }
     }
+
+    /**
+     * Waits for the sender's next turn when it comes soon; otherwise puts the text back in line until then and returns
+     * false. An urgent text (a crisis answer, a page) takes its turn however long the wait: the turns handed out never
+     * reach further than {@code turnWait} ahead, unless Twilio asked the sender to pause.
+     */
+    private boolean awaitTurn(OutgoingMessage message, Clinic.Sender from) {
+        Duration wait = message.plan().urgent() ? URGENT_TURN_WAIT : properties.turnWait();
+        var turn = rates.take(from.rateKey(), from.messagesPerSecondOr(properties.messagesPerSecond()), wait);
+        switch (turn) {
+            case SendingRates.Turn.Busy busy -> {
+                messages.apply(message, message.waitForTurn(busy.from()));
+                return false;
+            }
+            case SendingRates.Turn.Granted granted -> {
+                Duration until = Duration.between(Instant.now(), granted.at());
+                if (until.isPositive()) {
+                    try {
+                        Thread.sleep(until);
+                    } catch (InterruptedException stopping) {
+                        Thread.currentThread().interrupt();
+                        return false; // the lease runs out and the text is taken up again
+                    }
+                }
+                return true;
+            }
+        }
+    }
+
+    /** Well within the lease, so that an urgent text waiting for its turn is not taken up by another instance. */
+    private static final Duration URGENT_TURN_WAIT = Duration.ofSeconds(20);
 
     /**
      * Why a text about a coming session should no longer go out: the session was cancelled, moved, checked in or

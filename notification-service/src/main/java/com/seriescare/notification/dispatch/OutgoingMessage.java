@@ -22,7 +22,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * contact details (they travel on another partition and may lag); a text waits for them only so long.
  * {@code sentTo}, {@code fingerprint} (SHA-256 of its words) and {@code handedOverAt} are set as it is handed to the
  * provider, so a hand-over cut short can be looked up in the provider's records before anything is sent again.
- * {@code traceparent} is the trace it was planned in, continued when it is dispatched.
+ * {@code traceparent} is the trace it was planned in, continued when it is dispatched. {@code turnAt}, in real time,
+ * is its sender's next turn when the sending rate held it back: due as it is, it waits for that moment too.
  *
  * <p>The unique {@code planKey} makes planning idempotent: a replayed event plans the same key again and the insert
  * is refused.
@@ -51,7 +52,8 @@ public record OutgoingMessage(
         String fingerprint,
         Instant handedOverAt,
         List<PendingEvent> outbox,
-        String traceparent) {
+        String traceparent,
+        Instant turnAt) {
 
     public static final String COLLECTION = "outgoing_messages";
 
@@ -68,6 +70,8 @@ public record OutgoingMessage(
     static final String SENT_TO = "sentTo";
     static final String FINGERPRINT = "fingerprint";
     static final String HANDED_OVER_AT = "handedOverAt";
+    static final String ATTEMPTS = "attempts";
+    static final String TURN_AT = "turnAt";
 
     static final String WAITING_FOR_CONTACT = "waiting for the patient's contact details";
     static final String IN_DOUBT_AFTER_CRASH = "the instance stopped while handing it to the provider";
@@ -117,6 +121,34 @@ public record OutgoingMessage(
         return from(MessageStatus.PLANNED)
                 .to(MessageStatus.PLANNED)
                 .set(DUE_AT, at)
+                .silently();
+    }
+
+    /**
+     * Its sender's turns are taken until {@code turn}, in real time (the sending rate Twilio allows): back in line until
+     * then, still due as it was (how late it goes out counts from its due time). Not news for the timeline, and not an
+     * attempt: nothing reached the provider.
+     */
+    TextChange waitForTurn(Instant turn) {
+        return from(MessageStatus.LEASED)
+                .to(MessageStatus.PLANNED)
+                .set(TURN_AT, turn)
+                .silently();
+    }
+
+    /**
+     * The provider asked to slow down (HTTP 429) before taking it: back in line until {@code turn}, in real time, and
+     * the hand-over is not counted as an attempt (a busy hour must not use up a text's attempts and fail it).
+     */
+    TextChange throttled(Instant turn) {
+        return from(MessageStatus.SENDING)
+                .to(MessageStatus.PLANNED)
+                .set(TURN_AT, turn)
+                .set(ATTEMPTS, attempts)
+                .set(REASON, "the provider asked us to slow down")
+                .clear(SENT_TO)
+                .clear(FINGERPRINT)
+                .clear(HANDED_OVER_AT)
                 .silently();
     }
 
@@ -227,7 +259,8 @@ public record OutgoingMessage(
                 fingerprint,
                 handedOverAt,
                 outbox,
-                traceparent);
+                traceparent,
+                turnAt);
     }
 
     private Move from(MessageStatus... statuses) {
@@ -306,6 +339,7 @@ public record OutgoingMessage(
                 null,
                 announcement,
                 // planned in the trace its announcement was written in
-                announcement.isEmpty() ? null : announcement.getFirst().traceparent());
+                announcement.isEmpty() ? null : announcement.getFirst().traceparent(),
+                null);
     }
 }

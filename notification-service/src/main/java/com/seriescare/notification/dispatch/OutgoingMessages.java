@@ -22,6 +22,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -47,6 +48,15 @@ public class OutgoingMessages implements PendingTexts {
         this.outbox = outbox;
         this.clock = clock;
         this.metrics = metrics;
+        // the hot paths: the next due text, a patient's or a session's texts (cancelling, spacing, the timeline), and
+        // Twilio's status reports by message id
+        var indexes = mongo.indexOps(OutgoingMessage.class);
+        indexes.createIndex(
+                new Index(OutgoingMessage.STATUS, Sort.Direction.ASC).on(OutgoingMessage.DUE_AT, Sort.Direction.ASC));
+        indexes.createIndex(
+                new Index("plan.patientId", Sort.Direction.ASC).on(OutgoingMessage.DUE_AT, Sort.Direction.ASC));
+        indexes.createIndex(new Index("plan.sessionId", Sort.Direction.ASC));
+        indexes.createIndex(new Index(OutgoingMessage.PROVIDER_ID, Sort.Direction.ASC));
     }
 
     /**
@@ -109,7 +119,14 @@ public class OutgoingMessages implements PendingTexts {
 
     /** Claims the next due text for {@code instance} until {@code now + lease}; empty when nothing is due. */
     Optional<OutgoingMessage> leaseNextDue(String instance, Instant now, Duration lease) {
-        Criteria due = where("status").is(MessageStatus.PLANNED).and("dueAt").lte(now);
+        // due, and (when the sending rate held it back) its sender's turn has come: that is real time, not the clinic's
+        Criteria due = where("status")
+                .is(MessageStatus.PLANNED)
+                .and("dueAt")
+                .lte(now)
+                .orOperator(
+                        where(OutgoingMessage.TURN_AT).is(null),
+                        where(OutgoingMessage.TURN_AT).lte(Instant.now()));
         Criteria abandoned =
                 where("status").is(MessageStatus.LEASED).and("leaseUntil").lt(now);
         Query next = new Query(new Criteria().orOperator(due, abandoned)).with(Sort.by("dueAt"));

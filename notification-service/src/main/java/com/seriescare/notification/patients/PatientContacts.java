@@ -22,6 +22,10 @@ public class PatientContacts {
 
     PatientContacts(MongoTemplate mongo) {
         this.mongo = mongo;
+        // a reply is matched to its patients by the number it came from
+        mongo.indexOps(COLLECTION)
+                .createIndex(new org.springframework.data.mongodb.core.index.Index(
+                        "contact.mobilePhone", org.springframework.data.domain.Sort.Direction.ASC));
     }
 
     public void save(PatientContact contact) {

@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param fromNumber the sending number, E.164; or use {@code messagingServiceSid}
  * @param apiBaseUrl only for tests: a Twilio-compatible fake to talk to instead of {@code api.twilio.com}
  * @param responseTimeout how long to wait for Twilio's answer; after that the text is in doubt, not resent
+ * @param maxConnections connections to Twilio kept open: at least as many as texts handed over at once
+ *     ({@code seriescare.dispatch.concurrency})
  */
 @ConfigurationProperties("seriescare.twilio")
 public record TwilioProperties(
@@ -19,7 +21,10 @@ public record TwilioProperties(
         String apiBaseUrl,
 
         @org.springframework.boot.context.properties.bind.DefaultValue("15s")
-        java.time.Duration responseTimeout) {
+        java.time.Duration responseTimeout,
+
+        @org.springframework.boot.context.properties.bind.DefaultValue("32")
+        int maxConnections) {
 
     public boolean configured() {
         return accountSid != null && !accountSid.isBlank();

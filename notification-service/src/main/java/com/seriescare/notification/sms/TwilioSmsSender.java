@@ -46,14 +46,64 @@ class TwilioSmsSender implements SmsSender {
                                 .setConnectTimeout(Timeout.ofSeconds(5))
                                 .setSocketTimeout(answer)
                                 .build())
+                        // texts are handed over concurrently (the pool's default is 2 connections per host)
+                        .setMaxConnPerRoute(properties.maxConnections())
+                        .setMaxConnTotal(properties.maxConnections())
                         .build());
         if (properties.apiBaseUrl() != null && !properties.apiBaseUrl().isBlank()) {
             // The SDK has no base-URL setting; route every request to the configured host instead
             HttpHost target = HttpHost.create(URI.create(properties.apiBaseUrl()));
             http.setRoutePlanner((host, context) -> new HttpRoute(target));
         }
-        builder.httpClient(new NetworkHttpClient(http));
+        builder.httpClient(new RetryAfterRecordingClient(http));
         this.client = builder.build();
+    }
+
+    /**
+     * Keeps each thread's last {@code Retry-After}: the SDK's exception for a 429 has no headers, and texts are sent from
+     * several threads at once (the client's own "last response" is shared by them).
+     */
+    private static final class RetryAfterRecordingClient extends NetworkHttpClient {
+
+        private static final ThreadLocal<java.time.Duration> RETRY_AFTER = new ThreadLocal<>();
+
+        RetryAfterRecordingClient(HttpClientBuilder builder) {
+            super(builder);
+        }
+
+        @Override
+        public com.twilio.http.Response makeRequest(com.twilio.http.Request request) {
+            RETRY_AFTER.remove();
+            var response = super.makeRequest(request);
+            if (response != null && response.getHeaders() != null) {
+                for (var header : response.getHeaders()) {
+                    if ("Retry-After".equalsIgnoreCase(header.getName())) {
+                        RETRY_AFTER.set(retryAfter(header.getValue()));
+                    }
+                }
+            }
+            return response;
+        }
+
+        /** Seconds, as Twilio sends it (an HTTP date is read too); null when unreadable. */
+        static java.time.Duration retryAfter(String value) {
+            try {
+                return java.time.Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+            } catch (NumberFormatException notSeconds) {
+                try {
+                    var at = java.time.ZonedDateTime.parse(
+                            value.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+                    return java.time.Duration.between(java.time.Instant.now(), at.toInstant())
+                            .abs();
+                } catch (java.time.format.DateTimeParseException unreadable) {
+                    return null;
+                }
+            }
+        }
+
+        static java.time.Duration lastRetryAfter() {
+            return RETRY_AFTER.get();
+        }
     }
 
     /**
@@ -125,6 +175,11 @@ class TwilioSmsSender implements SmsSender {
                 throw ioFailure(e);
             }
             int code = e.getCode() == null ? 0 : e.getCode();
+            if (Integer.valueOf(429).equals(e.getStatusCode()) || code == 20429) {
+                // the account's (or sender's) rate was passed: Twilio did not take the text
+                throw new SmsThrottled(
+                        RetryAfterRecordingClient.lastRetryAfter(), "Twilio asked to slow down (429)", e);
+            }
             DeliveryError error = DeliveryError.of(code);
             boolean permanent = error.known()
                     ? error.permanent()

@@ -112,6 +112,7 @@ class OutgoingMessageTest {
                 null,
                 null,
                 List.of(),
+                null,
                 null);
         assertThat(waiting.waitForContact(NOW.plusSeconds(90), NOW.plusSeconds(30))
                         .event())
@@ -142,6 +143,7 @@ class OutgoingMessageTest {
                 null,
                 null,
                 List.of(),
+                null,
                 null);
         assertThat(delivered.deliveryReported("sent", null, NOW))
                 .as("a late report")

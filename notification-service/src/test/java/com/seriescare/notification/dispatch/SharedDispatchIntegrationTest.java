@@ -58,6 +58,9 @@ class SharedDispatchIntegrationTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    SendingRates rates;
+
     @AfterEach
     void resetClock() {
         clock.set(NotificationServiceTest.NOW);
@@ -121,7 +124,8 @@ class SharedDispatchIntegrationTest {
                 properties,
                 com.seriescare.notification.planning.TextSpacing.DEFAULT,
                 clock,
-                com.seriescare.servicesupport.tracing.TraceParents.none());
+                com.seriescare.servicesupport.tracing.TraceParents.none(),
+                rates);
     }
 
     /** {@code count} texts due at {@code due}, each for its own consenting patient. */

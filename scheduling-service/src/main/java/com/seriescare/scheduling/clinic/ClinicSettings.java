@@ -36,7 +36,8 @@ public record ClinicSettings(
             String integrationCoachPhone,
             LocalTime quietHoursStart,
             LocalTime quietHoursEnd,
-            int segmentBudget) {}
+            int segmentBudget,
+            Double messagesPerSecond) {}
 
     public record OnCall(String name, String phone) {}
 
@@ -74,7 +75,8 @@ public record ClinicSettings(
                         texting.integrationCoachPhone(),
                         edited.timing().quietHoursStart(),
                         edited.timing().quietHoursEnd(),
-                        texting.segmentBudget());
+                        texting.segmentBudget(),
+                        texting.messagesPerSecond());
         return new ClinicSettings(
                 clinicId,
                 name,
@@ -108,7 +110,8 @@ public record ClinicSettings(
                         texting.integrationCoachPhone(),
                         texting.quietHoursStart().toString(),
                         texting.quietHoursEnd().toString(),
-                        texting.segmentBudget()),
+                        texting.segmentBudget(),
+                        texting.messagesPerSecond()),
                 onCall.stream()
                         .map(c -> new ClinicSettingsPublished.OnCallClinician(c.name(), c.phone()))
                         .toList(),

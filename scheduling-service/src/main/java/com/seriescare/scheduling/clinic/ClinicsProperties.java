@@ -56,7 +56,8 @@ public record ClinicsProperties(@NotEmpty List<@Valid ClinicProperties> clinics)
                             blankToNull(text.integrationCoachPhone()),
                             text.quietHoursStart() == null ? LocalTime.of(21, 0) : text.quietHoursStart(),
                             text.quietHoursEnd() == null ? LocalTime.of(8, 0) : text.quietHoursEnd(),
-                            text.segmentBudget()),
+                            text.segmentBudget(),
+                            text.messagesPerSecond()),
                     onCall == null
                             ? List.of()
                             : onCall.stream()
@@ -71,7 +72,7 @@ public record ClinicsProperties(@NotEmpty List<@Valid ClinicProperties> clinics)
         /** How the clinic texts; every default when nothing is configured. */
         @Override
         public TextingProperties texting() {
-            return texting == null ? new TextingProperties(null, null, null, null, null, null, null) : texting;
+            return texting == null ? new TextingProperties(null, null, null, null, null, null, null, null) : texting;
         }
 
         private static String blankToNull(String value) {
@@ -111,6 +112,9 @@ public record ClinicsProperties(@NotEmpty List<@Valid ClinicProperties> clinics)
      * @param segmentBudget how many SMS segments a text may take (default 2): an edited template over it is refused
      * @param discretionWords words no text of the clinic may contain (default {@link Texts#DEFAULT_DISCRETION_WORDS}:
      *     the drug, the treatment, a diagnosis)
+     * @param messagesPerSecond how fast the clinic's sender may send, all notification-service instances together
+     *     (Twilio allows a long code 1 a second; a short code or Messaging Service has its own); empty: the
+     *     deployment's default ({@code seriescare.dispatch.messages-per-second})
      */
     public record TextingProperties(
             @Pattern(regexp = "|\\+[1-9][0-9]{6,14}") String smsNumber,
@@ -119,7 +123,8 @@ public record ClinicsProperties(@NotEmpty List<@Valid ClinicProperties> clinics)
             LocalTime quietHoursStart,
             LocalTime quietHoursEnd,
             @Min(1) @jakarta.validation.constraints.Max(10) Integer segmentBudget,
-            List<String> discretionWords) {
+            List<String> discretionWords,
+            @jakarta.validation.constraints.Positive Double messagesPerSecond) {
 
         public TextingProperties {
             segmentBudget = segmentBudget == null ? Texts.DEFAULT_SEGMENT_BUDGET : segmentBudget;

@@ -44,6 +44,11 @@ public class Patients {
             Clock clock) {
         this.documents = documents;
         this.mongo = mongo;
+        // the front desk finds a clinic's patients by phone; a reply is matched by it
+        mongo.indexOps(PatientDocument.class)
+                .createIndex(new org.springframework.data.mongodb.core.index.Index(
+                                "patient.clinicId", org.springframework.data.domain.Sort.Direction.ASC)
+                        .on("patient.mobilePhone", org.springframework.data.domain.Sort.Direction.ASC));
         this.outbox = outbox;
         this.clinics = clinics;
         this.user = user;

@@ -63,6 +63,14 @@ public class SeriesCatalog {
         this.clinics = clinics;
         this.user = user;
         this.clock = clock;
+        // the calendar (a clinic's sessions in a range) and a patient's series
+        mongo.indexOps(SeriesDocument.class)
+                .createIndex(new org.springframework.data.mongodb.core.index.Index(
+                                "series.clinicId", org.springframework.data.domain.Sort.Direction.ASC)
+                        .on("series.sessions.start", org.springframework.data.domain.Sort.Direction.ASC));
+        mongo.indexOps(SeriesDocument.class)
+                .createIndex(new org.springframework.data.mongodb.core.index.Index(
+                        "series.patientId", org.springframework.data.domain.Sort.Direction.ASC));
     }
 
     public record Request(String patientId, String treatmentPlan, List<LocalDateTime> localStarts) {}

@@ -78,6 +78,8 @@ public record ClinicSettingsPublished(
      * @param quietHoursStart no routine text from this local time ({@code HH:mm}) in the patient's zone ...
      * @param quietHoursEnd ... until this one
      * @param segmentBudget how many SMS segments a text may take; a long series or name is shortened to fit; null: 2
+     * @param messagesPerSecond how fast the clinic's sender may send (all instances together); null: the deployment's
+     *     default
      */
     public record Texting(
             String smsNumber,
@@ -85,7 +87,27 @@ public record ClinicSettingsPublished(
             String integrationCoachPhone,
             String quietHoursStart,
             String quietHoursEnd,
-            Integer segmentBudget) {}
+            Integer segmentBudget,
+            Double messagesPerSecond) {
+
+        /** Settings published before the sending rate was one of them. */
+        public Texting(
+                String smsNumber,
+                String messagingServiceSid,
+                String integrationCoachPhone,
+                String quietHoursStart,
+                String quietHoursEnd,
+                Integer segmentBudget) {
+            this(
+                    smsNumber,
+                    messagingServiceSid,
+                    integrationCoachPhone,
+                    quietHoursStart,
+                    quietHoursEnd,
+                    segmentBudget,
+                    null);
+        }
+    }
 
     /** A clinician paged for urgent care alerts, in rota order (the first is paged first). */
     public record OnCallClinician(String name, String phone) {}

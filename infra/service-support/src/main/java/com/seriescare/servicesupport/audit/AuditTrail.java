@@ -73,6 +73,35 @@ public class AuditTrail {
         }
     }
 
+    /**
+     * Records the changes of a relay pass in one write. Some may have been recorded before (published again after a
+     * crash between publishing and removing): each is recorded once, and the others are recorded all the same.
+     */
+    public void recordChanges(java.util.List<PendingEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        var bulk = mongo.bulkOps(org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        for (PendingEvent event : events) {
+            bulk.insert(new Entry(
+                    event.eventId(),
+                    event.key(),
+                    event.ceType(),
+                    event.subject(),
+                    event.actor() == null ? Actors.SYSTEM : event.actor(),
+                    event.time(),
+                    event.writtenAt()));
+        }
+        try {
+            bulk.execute();
+        } catch (org.springframework.data.mongodb.BulkOperationException partly) {
+            boolean onlyRecordedBefore = partly.getErrors().stream().allMatch(error -> error.getCode() == 11000);
+            if (!onlyRecordedBefore) {
+                throw partly;
+            }
+        }
+    }
+
     /** Someone looked at something sensitive of a patient's (e.g. intake answers). */
     public void recordView(String patientId, String what, String subject) {
         mongo.insert(

@@ -9,26 +9,38 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Publishes what waits in the outboxes and then removes it, one event at a time: at least once, never lost. A
- * crash between publishing and removing publishes that event again on the next pass (same {@code ce_id});
- * consumers are idempotent.
+ * Publishes what waits in the outboxes and then removes it: at least once, never lost. A crash between publishing and
+ * removing publishes those events again on the next pass (same {@code ce_id}); consumers are idempotent.
+ *
+ * <p>In batches. A pass takes everything that has settled, records it in the audit trail in one write, publishes each
+ * patient's events one after the other while different patients' go side by side (so the producer sends many records
+ * per request and their acknowledgements are awaited together, not one round trip per event), and then removes what
+ * was published with one write per collection.
  *
  * <p>One relay at a time. Every replica of a service runs a relay, but only the one holding the service's relay
  * lease (a document in {@value #LEASES}, taken and renewed with the store's atomic operations) publishes; the others
@@ -63,7 +75,8 @@ public class OutboxRelay implements DisposableBean {
     private final String holder = UUID.randomUUID().toString();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicBoolean stopped = new AtomicBoolean(false);
-    private Instant leaseUntil = Instant.EPOCH;
+    private volatile Instant leaseUntil = Instant.EPOCH;
+    private final Object leaseLock = new Object();
     /** What the last pass left unpublished, and since when the oldest of it waits (null: nothing waits). */
     private volatile int backlog;
 
@@ -93,6 +106,12 @@ public class OutboxRelay implements DisposableBean {
         this.leaseName = leaseName;
         this.lease = lease;
         this.audit = audit;
+        // a pass asks each collection for documents with an entry written before a moment: on MongoDB this index
+        // answers it from the (few) waiting entries instead of a scan of every document
+        for (String collection : this.collections) {
+            mongo.indexOps(collection)
+                    .createIndex(new Index("outbox.writtenAt", Sort.Direction.ASC).named("outbox_waiting"));
+        }
     }
 
     private final com.seriescare.servicesupport.audit.AuditTrail audit;
@@ -118,47 +137,90 @@ public class OutboxRelay implements DisposableBean {
             return 0;
         }
         Instant settled = Instant.now().minus(SETTLE);
-        int published = 0;
-        Set<String> heldBack = new HashSet<>();
         List<Entry> entries = settledEntries(settled);
         // all of it waits until published: a pass stuck on an unreachable broker shows the wait growing
         report(entries);
-        List<Entry> left = new ArrayList<>();
-        boolean holding = true;
-        for (Entry entry : entries) {
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        if (audit != null) {
+            // before publishing: an event on a topic is always in the audit trail (recorded once by id)
+            audit.recordChanges(entries.stream().map(Entry::event).toList());
+        }
+        Map<String, List<Entry>> byKey = entries.stream()
+                .collect(Collectors.groupingBy(
+                        e -> Objects.requireNonNullElse(e.event().key(), ""), LinkedHashMap::new, Collectors.toList()));
+        Queue<Entry> published = new ConcurrentLinkedQueue<>();
+        Queue<Entry> left = new ConcurrentLinkedQueue<>();
+        AtomicBoolean holding = new AtomicBoolean(true);
+        Semaphore inFlight = new Semaphore(PATIENTS_AT_ONCE);
+        try (var patients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (List<Entry> ofOnePatient : byKey.values()) {
+                patients.execute(() -> {
+                    inFlight.acquireUninterruptibly();
+                    try {
+                        publishInOrder(ofOnePatient, holding, published, left);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+        } // every patient's events published or left
+        remove(published);
+        report(List.copyOf(left));
+        return published.size();
+    }
+
+    /** How many patients' events are published side by side: the producer's batches fill from them. */
+    static final int PATIENTS_AT_ONCE = 64;
+
+    /**
+     * One patient's events in their order. One that cannot be published holds back the patient's later events (they
+     * share its record key, and their order matters); they are tried again on the next pass.
+     */
+    private void publishInOrder(
+            List<Entry> ofOnePatient, AtomicBoolean holding, Queue<Entry> published, Queue<Entry> left) {
+        boolean heldBack = false;
+        for (Entry entry : ofOnePatient) {
             // once stopped or the lease lost, the rest is left for whoever holds it now (still counted as waiting)
-            holding = holding && !stopped.get() && keepLease();
-            if (!holding || heldBack.contains(entry.event().key())) {
+            if (holding.get() && (stopped.get() || !keepLease())) {
+                holding.set(false);
+            }
+            if (heldBack || !holding.get()) {
                 left.add(entry);
                 continue;
             }
             try {
-                if (audit != null) {
-                    // before publishing: an event on a topic is always in the audit trail (recorded once by id)
-                    audit.recordChange(entry.event());
-                }
                 publisher.publish(entry.event());
+                published.add(entry);
             } catch (RuntimeException e) {
                 log.warn(
                         "Outbox relay: event {} ({}) not published yet; holding back that patient's later events",
                         entry.event().eventId(),
                         entry.event().ceType(),
                         e);
-                heldBack.add(entry.event().key());
+                heldBack = true;
                 left.add(entry);
-                continue;
             }
-            mongo.updateFirst(
-                    query(where("_id").is(entry.documentId())),
-                    new Update()
-                            .pull(
-                                    "outbox",
-                                    new Document("eventId", entry.event().eventId())),
-                    entry.collection());
-            published++;
         }
-        report(left);
-        return published;
+    }
+
+    /** Removes what was published from its documents' outboxes: one write per collection. */
+    private void remove(Queue<Entry> published) {
+        Map<String, Map<Object, List<String>>> byCollection = new LinkedHashMap<>();
+        for (Entry entry : published) {
+            byCollection
+                    .computeIfAbsent(entry.collection(), c -> new LinkedHashMap<>())
+                    .computeIfAbsent(entry.documentId(), d -> new ArrayList<>())
+                    .add(entry.event().eventId());
+        }
+        byCollection.forEach((collection, documents) -> {
+            var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+            documents.forEach((id, eventIds) -> bulk.updateOne(
+                    query(where("_id").is(id)),
+                    new Update().pull("outbox", new Document("eventId", new Document("$in", eventIds)))));
+            bulk.execute();
+        });
     }
 
     private void report(List<Entry> waiting) {
@@ -209,6 +271,12 @@ public class OutboxRelay implements DisposableBean {
 
     /** Renews the lease this relay holds, or takes it when it is free or has run out. */
     private boolean holdLease() {
+        synchronized (leaseLock) {
+            return holdLeaseNow();
+        }
+    }
+
+    private boolean holdLeaseNow() {
         // the wall clock, not the injected one: a lease is about real waiting, and tests move the clinic's clock
         Instant now = Instant.now();
         Instant until = now.plus(lease);

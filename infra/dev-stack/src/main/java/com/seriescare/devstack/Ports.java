@@ -5,11 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
 /** Free loopback ports for the processes a system test starts. */
-final class Ports {
+public final class Ports {
 
     private Ports() {}
 
-    static int free() {
+    public static int free() {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -18,7 +18,7 @@ final class Ports {
     }
 
     /** A port whose next one is free too: the broker's controller listens on port + 1. */
-    static int freePair() {
+    public static int freePair() {
         for (int attempt = 0; attempt < 50; attempt++) {
             int port = free();
             try (var next = new ServerSocket(port + 1)) {

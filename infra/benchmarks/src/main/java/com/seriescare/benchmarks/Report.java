@@ -1,0 +1,166 @@
+package com.seriescare.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Writes {@code docs/benchmarks.md} from every label's figures ({@code docs/benchmarks/*.json}): one table per
+ * scenario, each label's min / median / max side by side, and the issue's target where it sets one.
+ */
+final class Report {
+
+    /** The targets of issue 16, by scenario prefix and figure. */
+    private static final Map<String, String> TARGETS = Map.ofEntries(
+            Map.entry("B1 booking API, 8 clients|p99 ms", "< 300"),
+            Map.entry("B2|confirmation p99 s", "< 10"),
+            Map.entry("B2|intake link p99 s", "< 10"),
+            Map.entry("B2|confirmation max s", "< 30"),
+            Map.entry("B2|intake link max s", "< 30"),
+            Map.entry("B2|texts missing after 15 min", "0"),
+            Map.entry("B4|rate ÷ account limit (50/s)", "≥ 0.9"),
+            Map.entry("B4|429s ÷ requests %", "< 1"),
+            Map.entry("B4|texts sent twice", "0"),
+            Map.entry("B6|", "< 400"));
+
+    private Report() {}
+
+    static void write(Path report, Path figuresDirectory) {
+        List<JsonNode> labels = new ArrayList<>();
+        try (Stream<Path> files = Files.list(figuresDirectory)) {
+            files.filter(f -> f.toString().endsWith(".json"))
+                    .sorted((a, b) -> order(a).compareTo(order(b)))
+                    .forEach(f -> labels.add(Figures.JSON.readTree(f.toFile())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StringBuilder md = new StringBuilder();
+        md.append("""
+                # Benchmarks
+
+                Produced by `infra/benchmarks/run` (see its header for the options); the figures of each label are in
+                `docs/benchmarks/<label>.json`, and this file is rewritten from them. "before" was measured on the
+                packaged jars of the commit named below, built in another checkout and passed with `--root`; "after" on
+                this one. Each cell is min / median / max over the runs. The system is the one `./run-local` starts
+                (the dev stack's Kafka broker process, the H2-backed store, one process per service, the dev profile)
+                with the Twilio fake of `infra/test-support` in Twilio's place; the scenarios are described in
+                [the notes below](#what-each-scenario-does).
+
+                """);
+        md.append("## Machines and builds\n\n| label | ");
+        Set<String> keys = new LinkedHashSet<>();
+        labels.forEach(l -> l.path("machine").propertyNames().forEach(keys::add));
+        md.append(String.join(" | ", keys)).append(" |\n|---|");
+        keys.forEach(k -> md.append("---|"));
+        md.append('\n');
+        for (JsonNode label : labels) {
+            md.append("| ").append(label.path("label").asString()).append(" | ");
+            for (String key : keys) {
+                md.append(label.path("machine").path(key).asString("")).append(" | ");
+            }
+            md.append('\n');
+        }
+        Map<String, Set<String>> figures = new LinkedHashMap<>();
+        for (JsonNode label : labels) {
+            for (String scenario : label.path("scenarios").propertyNames()) {
+                label.path("scenarios")
+                        .path(scenario)
+                        .propertyNames()
+                        .forEach(f -> figures.computeIfAbsent(scenario, s -> new LinkedHashSet<>())
+                                .add(f));
+            }
+        }
+        for (var scenario : figures.entrySet()) {
+            md.append("\n## ").append(scenario.getKey()).append("\n\n| figure | ");
+            labels.forEach(l -> md.append(l.path("label").asString()).append(" | "));
+            md.append("target |\n|---|");
+            labels.forEach(l -> md.append("---|"));
+            md.append("---|\n");
+            for (String figure : scenario.getValue()) {
+                md.append("| ").append(figure).append(" | ");
+                for (JsonNode label : labels) {
+                    JsonNode values =
+                            label.path("scenarios").path(scenario.getKey()).path(figure);
+                    md.append(cell(values)).append(" | ");
+                }
+                md.append(target(scenario.getKey(), figure)).append(" |\n");
+            }
+        }
+        md.append(NOTES);
+        try {
+            Files.writeString(report, md.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String order(Path file) {
+        String name = file.getFileName().toString();
+        return (name.startsWith("before") ? "0" : "1") + name;
+    }
+
+    private static String cell(JsonNode values) {
+        if (!values.isArray() || values.isEmpty()) {
+            return "–";
+        }
+        List<Double> numbers = new ArrayList<>();
+        values.forEach(v -> numbers.add(v.asDouble()));
+        double min = Stats.percentile(numbers, 0);
+        double median = Stats.median(numbers);
+        double max = Stats.percentile(numbers, 100);
+        return numbers.size() == 1 ? format(median) : format(min) + " / " + format(median) + " / " + format(max);
+    }
+
+    private static String format(double value) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
+        return Math.abs(value) >= 100 || value == Math.rint(value)
+                ? String.format(Locale.ROOT, "%.0f", value)
+                : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String target(String scenario, String figure) {
+        return TARGETS.entrySet().stream()
+                .filter(t -> {
+                    String[] parts = t.getKey().split("\\|", -1);
+                    return scenario.startsWith(parts[0]) && (parts[1].isEmpty() || figure.equals(parts[1]));
+                })
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse("");
+    }
+
+    private static final String NOTES = """
+
+            ## What each scenario does
+
+            - **B1 booking API**: closed-loop clients (8, then 32) book a series of one session for a patient each
+              (`POST /api/series`) for 20 s; the baseline is the same clients reading a patient (`GET /api/patients/{id}`,
+              authenticated like the booking) for 20 s right after. Patients are registered beforehand and not counted.
+            - **B2 pipeline lag**: 1,000 patients registered, then booked in a burst by 32 clients; for every booking
+              confirmation and intake link, the time from the booking's 201 to the Twilio fake receiving the text. The
+              fake answers in 100 ms and the sender's rate is set to 100 texts/s (`TWILIO_MESSAGES_PER_SECOND`: a
+              Messaging Service or short code; a lone long code sends 1 a second, and 2,000 texts would take half an
+              hour whatever the software did). The patients live in a zone where it is early afternoon, so quiet hours
+              never hold a text back.
+            - **B4 dispatch**: 10,000 confirmations written due into notification-service's store (as planning leaves
+              them), the fake answering in 200 ms and refusing anything over 50 requests/s with 429 (error 20429,
+              `Retry-After: 1`), the sender's rate set to the account's 50/s. Measured over 60 s from the first request,
+              with one instance and then two; duplicates are counted over everything the fake accepted.
+            - **B6 memory**: each service's peak resident set size (`VmRSS`), sampled every second during B2; the
+              services run with the dev stack's `-Xmx384m`.
+            - **Not measured yet**: B3 (outbox relay against a direct-send baseline) and B5 (lease cost with 10,000 vs
+              500,000 future texts) are not implemented in this suite yet.
+            """;
+}
