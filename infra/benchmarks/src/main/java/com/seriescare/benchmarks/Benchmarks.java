@@ -59,6 +59,7 @@ public final class Benchmarks {
 
     private void run() throws Exception {
         Path results = options.report().resolveSibling("benchmarks").resolve(options.label() + ".json");
+        figures.keep(results);
         figures.machine(Machine.describe(options.root()));
         if (options.runs("B1") || options.runs("B2") || options.runs("B6")) {
             try (var system = BenchSystem.start(options.root(), "b1-b2", Map.of("TWILIO_MESSAGES_PER_SECOND", "100"))) {
@@ -154,7 +155,7 @@ public final class Benchmarks {
         var memory = Memory.sample(system);
         Instant began = Instant.now();
         var queue = new ConcurrentLinkedQueue<>(patients);
-        Load.run(32, Duration.ofHours(1), n -> {
+        Load burst = Load.run(32, Duration.ofHours(1), n -> {
             String patient = queue.poll();
             if (patient == null) {
                 return null; // all booked: this client is done
@@ -194,6 +195,8 @@ public final class Benchmarks {
             }
         }
         String at = "B2 pipeline lag, " + count + " bookings";
+        figures.add(at, "bookings/s in the burst", burst.throughput());
+        figures.add(at, "bookings refused", burst.errors());
         figures.add(at, "confirmation p50 s", Stats.percentile(confirmations, 50));
         figures.add(at, "confirmation p99 s", Stats.percentile(confirmations, 99));
         figures.add(at, "confirmation max s", Stats.percentile(confirmations, 100));
@@ -327,8 +330,22 @@ public final class Benchmarks {
         return ids;
     }
 
-    private static JsonHttp.Response book(JsonHttp scheduling, String patient, int n) {
-        LocalDateTime start = SESSION_DAY.atTime(8 + n % 8, 0);
+    /**
+     * A session for the {@code n}th booking: spread over {@code --days} days of opening hours (09:00-12:00, every day
+     * but Sunday), as a clinic group's bookings are; bookings of one clinic day take turns (a lock per day), so a burst
+     * on a single day measures the lock as much as the service. {@code --days=1}: all on one day, 08:00-15:00.
+     */
+    private JsonHttp.Response book(JsonHttp scheduling, String patient, int n) {
+        LocalDateTime start;
+        if (options.days() <= 1) {
+            start = SESSION_DAY.atTime(8 + n % 8, 0);
+        } else {
+            LocalDate day = SESSION_DAY.plusDays(n % options.days());
+            if (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                day = day.plusDays(1);
+            }
+            start = day.atTime(9 + (n / options.days()) % 4, 0);
+        }
         return scheduling.post("/api/series", """
                 {"patientId":"%s","sessions":[{"start":"%s"}]}""".formatted(patient, start));
     }
@@ -355,7 +372,15 @@ public final class Benchmarks {
 
     /** The command line. */
     record Options(
-            Path root, String label, int runs, int bookings, int texts, int seconds, Set<String> only, Path report) {
+            Path root,
+            String label,
+            int runs,
+            int bookings,
+            int texts,
+            int seconds,
+            int days,
+            Set<String> only,
+            Path report) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new HashMap<>();
@@ -370,6 +395,7 @@ public final class Benchmarks {
                     Integer.parseInt(given.getOrDefault("bookings", "1000")),
                     Integer.parseInt(given.getOrDefault("texts", "10000")),
                     Integer.parseInt(given.getOrDefault("seconds", "20")),
+                    Integer.parseInt(given.getOrDefault("days", "28")),
                     Set.copyOf(Arrays.asList(
                             given.getOrDefault("only", "B1,B2,B4,B6").split(","))),
                     Path.of(given.getOrDefault("report", "docs/benchmarks.md")).toAbsolutePath());

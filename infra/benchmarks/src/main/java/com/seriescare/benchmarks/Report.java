@@ -70,6 +70,14 @@ final class Report {
             }
             md.append('\n');
         }
+        for (JsonNode label : labels) {
+            label.path("notes")
+                    .forEach(note -> md.append("\n- **")
+                            .append(label.path("label").asString())
+                            .append("**: ")
+                            .append(note.asString()));
+        }
+        md.append('\n');
         Map<String, Set<String>> figures = new LinkedHashMap<>();
         for (JsonNode label : labels) {
             for (String scenario : label.path("scenarios").propertyNames()) {
@@ -146,8 +154,10 @@ final class Report {
             ## What each scenario does
 
             - **B1 booking API**: closed-loop clients (8, then 32) book a series of one session for a patient each
-              (`POST /api/series`) for 20 s; the baseline is the same clients reading a patient (`GET /api/patients/{id}`,
-              authenticated like the booking) for 20 s right after. Patients are registered beforehand and not counted.
+              (`POST /api/series`) for `--seconds` (default 20); the baseline is the same clients reading a patient
+              (`GET /api/patients/{id}`, authenticated like the booking) as long right after. Patients are registered
+              beforehand and not counted. Sessions are spread over `--days` days (default 28; `--days=1`: one day,
+              where bookings of that day wait for its lock and some are refused with 409).
             - **B2 pipeline lag**: 1,000 patients registered, then booked in a burst by 32 clients; for every booking
               confirmation and intake link, the time from the booking's 201 to the Twilio fake receiving the text. The
               fake answers in 100 ms and the sender's rate is set to 100 texts/s (`TWILIO_MESSAGES_PER_SECOND`: a
@@ -156,8 +166,9 @@ final class Report {
               never hold a text back.
             - **B4 dispatch**: 10,000 confirmations written due into notification-service's store (as planning leaves
               them), the fake answering in 200 ms and refusing anything over 50 requests/s with 429 (error 20429,
-              `Retry-After: 1`), the sender's rate set to the account's 50/s. Measured over 60 s from the first request,
-              with one instance and then two; duplicates are counted over everything the fake accepted.
+              `Retry-After: 1`), the sender's rate set to the account's 50/s. Measured over 3 × `--seconds` (default 60 s)
+              from the first request, with one instance and then two; duplicates are counted over everything the fake
+              accepted.
             - **B6 memory**: each service's peak resident set size (`VmRSS`), sampled every second during B2; the
               services run with the dev stack's `-Xmx384m`.
             - **Not measured yet**: B3 (outbox relay against a direct-send baseline) and B5 (lease cost with 10,000 vs
