@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -53,24 +52,6 @@ public class AuditTrail {
         this.retention = retention;
         mongo.indexOps(COLLECTION)
                 .createIndex(new Index("patientId", Sort.Direction.ASC).on("at", Sort.Direction.DESC));
-    }
-
-    /** A change, as its event leaves the outbox; a second time (a re-publish after a crash) changes nothing. */
-    public void recordChange(PendingEvent event) {
-        try {
-            mongo.insert(
-                    new Entry(
-                            event.eventId(),
-                            event.key(),
-                            event.ceType(),
-                            event.subject(),
-                            event.actor() == null ? Actors.SYSTEM : event.actor(),
-                            event.time(),
-                            event.writtenAt()),
-                    COLLECTION);
-        } catch (DuplicateKeyException recordedBefore) {
-            // published again after a crash between publishing and removing: recorded once
-        }
     }
 
     /**
