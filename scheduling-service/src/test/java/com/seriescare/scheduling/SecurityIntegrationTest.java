@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.seriescare.testsupport.JsonHttp;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 @SchedulingServiceTest
 class SecurityIntegrationTest {
@@ -24,6 +26,22 @@ class SecurityIntegrationTest {
         assertThat(patients.json().path("detail").asString()).contains("credentials");
         assertThat(docs.status()).isEqualTo(401);
         assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
+    }
+
+    @Autowired
+    UserDetailsService users;
+
+    /**
+     * Spring Security re-hashes the stored password of a user store that lets it ("upgrade encoding") at the first
+     * sign-in; with {noop} dev users that turned every later HTTP Basic request into a bcrypt check (150 ms each).
+     */
+    @Test
+    void signingInLeavesTheConfiguredPasswordAsItWas() {
+        var read = Api.frontDesk(port).get("/api/patients/nobody");
+        Api.frontDesk(port).get("/api/patients/nobody");
+
+        assertThat(read.status()).isEqualTo(404);
+        assertThat(users.loadUserByUsername("frontdesk").getPassword()).isEqualTo("{noop}frontdesk");
     }
 
     @Test

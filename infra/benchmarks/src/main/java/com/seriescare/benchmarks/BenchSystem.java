@@ -76,6 +76,10 @@ final class BenchSystem implements AutoCloseable {
         return JsonHttp.at("http://localhost:" + ports.get(name)).as("frontdesk", "frontdesk");
     }
 
+    String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
     MongoDatabase notificationStore() {
         return mongo.getDatabase("notification");
     }

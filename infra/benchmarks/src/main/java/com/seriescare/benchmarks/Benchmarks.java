@@ -55,6 +55,8 @@ public final class Benchmarks {
         Options options = Options.parse(args);
         var benchmarks = new Benchmarks(options);
         benchmarks.run();
+        // the embedded broker's and store's threads outlive their close(): the figures are written, so leave
+        System.exit(0);
     }
 
     private void run() throws Exception {
@@ -82,6 +84,22 @@ public final class Benchmarks {
                 for (int run = 1; run <= options.runs(); run++) {
                     dispatch(system, 1);
                     dispatch(system, 2);
+                    figures.save(results);
+                }
+            }
+        }
+        if (options.runs("B3") || options.runs("B5")) {
+            try (var system = BenchSystem.start(options.root(), "b3-b5", Map.of())) {
+                var scenarios = new RelayAndLease(system, figures);
+                for (int run = 1; run <= options.runs(); run++) {
+                    if (options.runs("B3")) {
+                        scenarios.relay(options.events());
+                    }
+                    figures.save(results);
+                }
+                if (options.runs("B5")) {
+                    // once: half a million texts take minutes to write, and the figure is a search's, not a burst's
+                    scenarios.leaseCost(10_000, options.futureTexts());
                     figures.save(results);
                 }
             }
@@ -379,6 +397,8 @@ public final class Benchmarks {
             int texts,
             int seconds,
             int days,
+            int events,
+            int futureTexts,
             Set<String> only,
             Path report) {
 
@@ -396,8 +416,10 @@ public final class Benchmarks {
                     Integer.parseInt(given.getOrDefault("texts", "10000")),
                     Integer.parseInt(given.getOrDefault("seconds", "20")),
                     Integer.parseInt(given.getOrDefault("days", "28")),
+                    Integer.parseInt(given.getOrDefault("events", "5000")),
+                    Integer.parseInt(given.getOrDefault("future-texts", "500000")),
                     Set.copyOf(Arrays.asList(
-                            given.getOrDefault("only", "B1,B2,B4,B6").split(","))),
+                            given.getOrDefault("only", "B1,B2,B3,B4,B5,B6").split(","))),
                     Path.of(given.getOrDefault("report", "docs/benchmarks.md")).toAbsolutePath());
         }
 

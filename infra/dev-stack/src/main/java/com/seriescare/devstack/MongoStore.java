@@ -1,5 +1,6 @@
 package com.seriescare.devstack;
 
+import com.seriescare.localstore.LocalStoreBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
@@ -29,8 +30,7 @@ public final class MongoStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        H2Backend backend =
-                new H2Backend(dataDir.resolve("mongo.mv").toAbsolutePath().toString());
+        H2Backend backend = new LocalStoreBackend(dataDir.resolve("mongo.mv"));
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         return new MongoStore(backend, server, port);

@@ -1,8 +1,8 @@
 package com.seriescare.testsupport;
 
 import com.seriescare.contracts.Topics;
+import com.seriescare.localstore.LocalStoreBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -111,7 +111,7 @@ public final class SharedInfrastructure {
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, PARTITIONS, allTopics());
         kafka.afterPropertiesSet();
         storeFile = temporaryStoreFile();
-        store = new MongoServer(new H2Backend(storeFile.toString()));
+        store = new MongoServer(new LocalStoreBackend(storeFile));
         InetSocketAddress address = store.bind();
         storeAddress = address;
         // Only the broker is stopped at exit (it deletes its temporary log folders). The store dies with the JVM;
@@ -141,7 +141,7 @@ public final class SharedInfrastructure {
         store.shutdownNow();
         return () -> {
             synchronized (SharedInfrastructure.class) {
-                store = new MongoServer(new H2Backend(storeFile.toString()));
+                store = new MongoServer(new LocalStoreBackend(storeFile));
                 store.bind(storeAddress.getHostString(), storeAddress.getPort());
             }
         };

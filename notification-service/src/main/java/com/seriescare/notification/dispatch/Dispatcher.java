@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,27 +136,33 @@ public class Dispatcher {
     public int dispatchOnce() {
         messages.markAbandonedSendsInDoubt(clock.instant());
         resolveInDoubt();
-        List<OutgoingMessage> leased = new ArrayList<>();
-        while (leased.size() < properties.batchSize()) {
-            Optional<OutgoingMessage> next = messages.leaseNextDue(instance, clock.instant(), properties.lease());
-            if (next.isEmpty()) {
-                break;
-            }
-            leased.add(next.get());
-        }
+        List<OutgoingMessage> leased =
+                messages.leaseDue(instance, clock.instant(), properties.lease(), properties.batchSize());
         Map<String, List<OutgoingMessage>> byPatient = leased.stream()
                 .collect(Collectors.groupingBy(
                         message -> Objects.requireNonNullElse(
                                 message.plan().patientId(), message.plan().planKey()),
                         LinkedHashMap::new,
                         Collectors.toList()));
+        // what each patient's first text of the batch decides its spacing on; a later one asks the store afresh, as
+        // the texts before it have just moved
+        Map<String, List<OutgoingMessage>> patientsTexts = messages.ofPatients(leased.stream()
+                .map(message -> message.plan().patientId())
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
         Semaphore handingOver = new Semaphore(Math.max(1, properties.concurrency()));
         try (var patients = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (List<OutgoingMessage> texts : byPatient.values()) {
+            for (var patient : byPatient.entrySet()) {
                 patients.execute(() -> {
                     handingOver.acquireUninterruptibly();
                     try {
-                        texts.forEach(this::dispatchInItsTrace);
+                        Optional<List<OutgoingMessage>> known =
+                                Optional.ofNullable(patientsTexts.get(patient.getKey()));
+                        for (OutgoingMessage text : patient.getValue()) {
+                            dispatchInItsTrace(text, known);
+                            known = Optional.empty();
+                        }
                     } finally {
                         handingOver.release();
                     }
@@ -167,11 +172,12 @@ public class Dispatcher {
         return leased.size();
     }
 
-    private void dispatchInItsTrace(OutgoingMessage message) {
+    /** @param patientsTexts the patient's texts as just read, when known; else the spacing asks the store */
+    private void dispatchInItsTrace(OutgoingMessage message, Optional<List<OutgoingMessage>> patientsTexts) {
         try {
             // in the trace the text was planned in: the booking's, or the reply's, down to the provider's call
             traces.continuing(
-                    message.traceparent(), "dispatch " + message.plan().kind(), () -> dispatch(message));
+                    message.traceparent(), "dispatch " + message.plan().kind(), () -> dispatch(message, patientsTexts));
         } catch (RuntimeException e) {
             // e.g. the store went away mid-way: the lease runs out and the text is taken up again (or found in doubt)
             log.error(
@@ -181,7 +187,7 @@ public class Dispatcher {
         }
     }
 
-    private void dispatch(OutgoingMessage message) {
+    private void dispatch(OutgoingMessage message, Optional<List<OutgoingMessage>> patientsTexts) {
         Optional<PatientContact> contact = contacts.find(message.plan().patientId());
         if (message.plan().isReply()) {
             // the answer comes from the clinic whose number was texted, in its words
@@ -252,7 +258,7 @@ public class Dispatcher {
             }
             return;
         }
-        if (!message.plan().urgent() && !spacedOut(message, zone, quietHours)) {
+        if (!message.plan().urgent() && !spacedOut(message, zone, quietHours, patientsTexts)) {
             return;
         }
         send(message, clinic.get(), patient.mobilePhone(), patient.firstName(), patient.language(), patient.timeZone());
@@ -274,10 +280,17 @@ public class Dispatcher {
      * Keeps at most two non-urgent texts a day and two hours between them (see {@link TextSpacing}): false when the
      * text was held or dropped instead of sent now.
      */
-    private boolean spacedOut(OutgoingMessage message, ZoneId zone, QuietHours quietHours) {
+    private boolean spacedOut(
+            OutgoingMessage message,
+            ZoneId zone,
+            QuietHours quietHours,
+            Optional<List<OutgoingMessage>> patientsTexts) {
         Instant now = clock.instant();
-        var neighbours =
-                messages.neighboursOf(message, now.minus(Duration.ofHours(26)), now, now.plus(Duration.ofHours(26)));
+        Instant from = now.minus(Duration.ofHours(26));
+        Instant to = now.plus(Duration.ofHours(26));
+        var neighbours = patientsTexts
+                .map(texts -> OutgoingMessages.neighboursAmong(message, texts, from, now, to))
+                .orElseGet(() -> messages.neighboursOf(message, from, now, to));
         Optional<Instant> mustArriveBefore = message.plan().kind().beforeSession()
                 ? Optional.of(message.plan().sessionStarts().getFirst())
                 : Optional.empty();

@@ -14,10 +14,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -119,7 +123,44 @@ public class OutgoingMessages implements PendingTexts {
 
     /** Claims the next due text for {@code instance} until {@code now + lease}; empty when nothing is due. */
     Optional<OutgoingMessage> leaseNextDue(String instance, Instant now, Duration lease) {
-        // due, and (when the sending rate held it back) its sender's turn has come: that is real time, not the clinic's
+        return leaseDue(instance, now, lease, 1).stream().findFirst();
+    }
+
+    /**
+     * Claims up to {@code max} due texts, earliest first, for {@code instance} until {@code now + lease}. One search
+     * finds the candidates; each is then claimed by its id on the condition that it is still claimable, so a text
+     * another instance took in between is skipped, never shared. (Claiming one text per search cost a search of the
+     * whole collection per text on a store without secondary indexes; see docs/store-queries.md.) The search reaches
+     * past {@code max} so that instances polling at the same moment do not all chase the same few texts.
+     */
+    List<OutgoingMessage> leaseDue(String instance, Instant now, Duration lease, int max) {
+        Query candidates =
+                new Query(claimable(now)).with(Sort.by(OutgoingMessage.DUE_AT)).limit(max * 2);
+        candidates.fields().include("_id");
+        Update claim = new Update()
+                .set("status", MessageStatus.LEASED)
+                .set("leaseUntil", now.plus(lease))
+                .set("leasedBy", instance);
+        List<OutgoingMessage> leased = new ArrayList<>();
+        for (org.bson.Document candidate : mongo.find(candidates, org.bson.Document.class, collection())) {
+            if (leased.size() == max) {
+                break;
+            }
+            OutgoingMessage claimed = mongo.findAndModify(
+                    query(new Criteria().andOperator(where("_id").is(candidate.get("_id")), claimable(now))),
+                    claim,
+                    FindAndModifyOptions.options().returnNew(true),
+                    OutgoingMessage.class);
+            if (claimed != null) {
+                leased.add(claimed);
+            }
+        }
+        return leased;
+    }
+
+    /** Due and, when the sending rate held it back, its sender's turn has come; or leased by an instance that died. */
+    private static Criteria claimable(Instant now) {
+        // the turn is real time, not the clinic's clock: it is about the sender's rate
         Criteria due = where("status")
                 .is(MessageStatus.PLANNED)
                 .and("dueAt")
@@ -129,13 +170,11 @@ public class OutgoingMessages implements PendingTexts {
                         where(OutgoingMessage.TURN_AT).lte(Instant.now()));
         Criteria abandoned =
                 where("status").is(MessageStatus.LEASED).and("leaseUntil").lt(now);
-        Query next = new Query(new Criteria().orOperator(due, abandoned)).with(Sort.by("dueAt"));
-        Update claim = new Update()
-                .set("status", MessageStatus.LEASED)
-                .set("leaseUntil", now.plus(lease))
-                .set("leasedBy", instance);
-        return Optional.ofNullable(mongo.findAndModify(
-                next, claim, FindAndModifyOptions.options().returnNew(true), OutgoingMessage.class));
+        return new Criteria().orOperator(due, abandoned);
+    }
+
+    private String collection() {
+        return mongo.getCollectionName(OutgoingMessage.class);
     }
 
     /**
@@ -341,15 +380,23 @@ public class OutgoingMessages implements PendingTexts {
      * texts do not count.
      */
     Neighbours neighboursOf(OutgoingMessage message, Instant from, Instant now, Instant to) {
-        List<TextSpacing.Neighbour> sent = new java.util.ArrayList<>();
-        List<TextSpacing.Neighbour> planned = new java.util.ArrayList<>();
-        for (OutgoingMessage other : mongo.find(
-                query(where("plan.patientId")
-                        .is(message.plan().patientId())
-                        .and("_id")
-                        .ne(message.id())),
-                OutgoingMessage.class)) {
-            if (other.plan().urgent() || other.plan().isReply()) {
+        return neighboursAmong(
+                message,
+                mongo.find(query(where("plan.patientId").is(message.plan().patientId())), OutgoingMessage.class),
+                from,
+                now,
+                to);
+    }
+
+    /** The same, from the patient's texts as read before ({@link #ofPatients}). */
+    static Neighbours neighboursAmong(
+            OutgoingMessage message, List<OutgoingMessage> patientTexts, Instant from, Instant now, Instant to) {
+        List<TextSpacing.Neighbour> sent = new ArrayList<>();
+        List<TextSpacing.Neighbour> planned = new ArrayList<>();
+        for (OutgoingMessage other : patientTexts) {
+            if (other.id().equals(message.id())
+                    || other.plan().urgent()
+                    || other.plan().isReply()) {
                 continue;
             }
             boolean out = other.status() == MessageStatus.SENT
@@ -365,6 +412,18 @@ public class OutgoingMessages implements PendingTexts {
             }
         }
         return new Neighbours(sent, planned);
+    }
+
+    /**
+     * Every text of these patients, by patient, in one search: what a batch's spacing decisions start from (a search
+     * per text read the whole collection per text on a store without secondary indexes).
+     */
+    Map<String, List<OutgoingMessage>> ofPatients(Collection<String> patientIds) {
+        if (patientIds.isEmpty()) {
+            return Map.of();
+        }
+        return mongo.find(query(where("plan.patientId").in(patientIds)), OutgoingMessage.class).stream()
+                .collect(Collectors.groupingBy(text -> text.plan().patientId()));
     }
 
     record Neighbours(List<TextSpacing.Neighbour> sent, List<TextSpacing.Neighbour> planned) {}

@@ -35,8 +35,12 @@ class ClinicDayLocks {
     /** Far longer than a booking takes; how long a day stays locked by a service that died holding it. */
     static final Duration LEASE = Duration.ofSeconds(10);
 
-    /** How long a booking waits for a day another desk is booking before it answers "try again". */
-    static final Duration PATIENCE = Duration.ofSeconds(5);
+    /**
+     * How long a booking waits for a day another desk is booking before it answers "try again": past a whole lease, so
+     * that a day left locked by a booking that died (a store outage cut it short before it could let go) is booked
+     * once its lease runs out, instead of telling the desk that someone else was booking when nobody was.
+     */
+    static final Duration PATIENCE = LEASE.plusSeconds(2);
 
     private final MongoTemplate mongo;
 
@@ -62,8 +66,10 @@ class ClinicDayLocks {
     }
 
     private void take(String id, String holder) {
-        // the wall clock, not the injected one: a lease is about real waiting, and tests move the clinic's clock
-        Instant giveUpAt = Instant.now().plus(PATIENCE);
+        // the wall clock, not the injected one: a lease is about real waiting, and tests move the clinic's clock.
+        // Patience counts from the store's first "taken": an attempt that sat out a store outage (the driver waits for
+        // the store to come back) has not waited for the day, and gave up at once when the store returned.
+        Instant giveUpAt = null;
         long pause = 5;
         while (true) {
             Instant now = Instant.now();
@@ -77,7 +83,10 @@ class ClinicDayLocks {
                         COLLECTION);
                 return;
             } catch (DuplicateKeyException taken) {
-                if (now.isAfter(giveUpAt)) {
+                Instant answered = Instant.now();
+                if (giveUpAt == null) {
+                    giveUpAt = answered.plus(PATIENCE);
+                } else if (answered.isAfter(giveUpAt)) {
                     throw new ConcurrentChange("Clinic day", id);
                 }
                 try {

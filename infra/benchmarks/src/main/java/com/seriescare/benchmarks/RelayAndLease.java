@@ -1,0 +1,213 @@
+package com.seriescare.benchmarks;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import com.seriescare.contracts.EventCodec;
+import com.seriescare.contracts.EventType;
+import com.seriescare.contracts.notification.MessageStatusChanged;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+
+/** B3 (the outbox relay against sending straight to the broker) and B5 (the lease's cost as future texts pile up). */
+final class RelayAndLease {
+
+    private final BenchSystem system;
+    private final Figures figures;
+
+    RelayAndLease(BenchSystem system, Figures figures) {
+        this.system = system;
+        this.figures = figures;
+    }
+
+    // --- B3: the outbox relay ---
+
+    /**
+     * {@code events} status events waiting in notification-service's outbox (each in the outbox of a text of its own,
+     * of 500 patients, as dispatch leaves them; the texts are cancelled so that nothing else touches them), published
+     * by one instance's relay from its start: events/s until the last is removed. Baseline, in the same run: the same
+     * events sent to the same topic by a plain Kafka producer in this process (acks=all and idempotence, as the
+     * services' producers), then flushed. The relay's code is shared by the three services (service-support), so one
+     * service stands for all.
+     */
+    void relay(int events) throws Exception {
+        system.stopNotifications();
+        MongoCollection<Document> texts = system.notificationStore().getCollection("outgoing_messages");
+        texts.deleteMany(new Document());
+        EventCodec codec = new EventCodec();
+        String batch = "b3-" + System.nanoTime();
+        List<Document> documents = new ArrayList<>();
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        Instant now = Instant.now();
+        for (int i = 0; i < events; i++) {
+            String patient = batch + "-p" + (i % 500);
+            String id = batch + ":" + i;
+            var event = new MessageStatusChanged(
+                    patient, id, "booking_confirmation", "series-" + patient, null, "cancelled", now, now, "benchmark");
+            String body = new String(codec.encode(event), StandardCharsets.UTF_8);
+            String eventId = UUID.randomUUID().toString();
+            documents.add(new Document("_id", id)
+                    .append("planKey", id)
+                    .append("status", "CANCELLED")
+                    .append("dueAt", Date.from(now))
+                    .append("attempts", 0)
+                    .append(
+                            "outbox",
+                            List.of(new Document("eventId", eventId)
+                                    .append("ceType", EventType.MESSAGE_STATUS_CHANGED.ceType())
+                                    .append("topic", EventType.MESSAGE_STATUS_CHANGED.topic())
+                                    .append("key", patient)
+                                    .append("subject", id)
+                                    .append("time", Date.from(now))
+                                    .append("writtenAt", Date.from(now.plusNanos(i * 1000L)))
+                                    .append("body", body)
+                                    .append("actor", "system"))));
+            var record = new ProducerRecord<>(
+                    EventType.MESSAGE_STATUS_CHANGED.topic(), patient, body.getBytes(StandardCharsets.UTF_8));
+            record.headers()
+                    .add("ce_id", eventId.getBytes(StandardCharsets.UTF_8))
+                    .add("ce_type", EventType.MESSAGE_STATUS_CHANGED.ceType().getBytes(StandardCharsets.UTF_8))
+                    .add("ce_source", "/seriescare/benchmarks".getBytes(StandardCharsets.UTF_8))
+                    .add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
+                    .add("ce_subject", id.getBytes(StandardCharsets.UTF_8))
+                    .add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+            records.add(record);
+        }
+        for (int from = 0; from < documents.size(); from += 1000) {
+            texts.insertMany(documents.subList(from, Math.min(documents.size(), from + 1000)));
+        }
+        Benchmarks.log("B3: %d events waiting in notification-service's outbox", events);
+        system.startNotifications(1);
+        // from the moment the instance answers: start-up is not relaying
+        Instant started = Instant.now();
+        long waitingAtStart = waiting(texts);
+        Instant deadline = started.plus(Duration.ofMinutes(15));
+        while (waiting(texts) > 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        double relaySeconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+        long left = waiting(texts);
+        double relayRate = (waitingAtStart - left) / relaySeconds;
+
+        Instant direct = Instant.now();
+        try (var producer = new KafkaProducer<String, byte[]>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                system.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class))) {
+            records.forEach(producer::send);
+            producer.flush();
+        }
+        double directRate =
+                records.size() / (Duration.between(direct, Instant.now()).toMillis() / 1000.0);
+        String at = "B3 outbox relay, " + events + " events";
+        figures.add(at, "relay events/s", relayRate);
+        figures.add(at, "baseline: producer events/s", directRate);
+        figures.add(at, "relay ÷ baseline", relayRate / directRate);
+        figures.add(at, "events left after 15 min", left);
+        Benchmarks.log(
+                "B3: relay %.0f events/s, producer %.0f events/s (%.0f%%), %d left",
+                relayRate, directRate, 100 * relayRate / directRate, left);
+        texts.deleteMany(new Document());
+    }
+
+    private static long waiting(MongoCollection<Document> texts) {
+        return texts.countDocuments(Filters.exists("outbox.0"));
+    }
+
+    // --- B5: the lease's cost as future texts pile up ---
+
+    /**
+     * The search dispatch makes for each batch (the due or abandoned texts, earliest first; the same query as
+     * {@code OutgoingMessages.leaseDue}) timed on notification-service's store with 100 texts due and {@code small},
+     * then {@code large}, texts planned for the weeks ahead: median of the repetitions, and the ratio. Dispatch is
+     * stopped meanwhile, so only the search is timed.
+     */
+    void leaseCost(int small, int large) throws Exception {
+        system.stopNotifications();
+        MongoCollection<Document> texts = system.notificationStore().getCollection("outgoing_messages");
+        texts.deleteMany(new Document());
+        String batch = "b5-" + System.nanoTime();
+        Instant now = Instant.now();
+        insertTexts(texts, batch + "-due", 100, now.minusSeconds(1), Duration.ZERO);
+        insertTexts(texts, batch + "-f", small, now.plus(Duration.ofDays(1)), Duration.ofSeconds(30));
+        double smallMs = timeLease(texts, small > 100_000 ? 5 : 20);
+        insertTexts(texts, batch + "-g", large - small, now.plus(Duration.ofDays(2)), Duration.ofSeconds(5));
+        double largeMs = timeLease(texts, 5);
+        String at = "B5 lease cost";
+        figures.add(at, "search with " + small + " future texts, ms", smallMs);
+        figures.add(at, "search with " + large + " future texts, ms", largeMs);
+        figures.add(at, "ratio", largeMs / Math.max(0.001, smallMs));
+        Benchmarks.log(
+                "B5: lease search %.1f ms with %d future texts, %.1f ms with %d", smallMs, small, largeMs, large);
+        texts.deleteMany(new Document());
+    }
+
+    private static void insertTexts(
+            MongoCollection<Document> texts, String prefix, int count, Instant first, Duration apart) {
+        List<Document> chunk = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Date due = Date.from(first.plus(apart.multipliedBy(i)));
+            chunk.add(new Document("_id", prefix + ":" + i)
+                    .append("planKey", prefix + ":" + i)
+                    .append(
+                            "plan",
+                            new Document("planKey", prefix + ":" + i)
+                                    .append("kind", "SESSION_REMINDER")
+                                    .append("patientId", prefix + "-p" + (i % 5000))
+                                    .append("dueAt", due)
+                                    .append("urgent", false))
+                    .append("status", "PLANNED")
+                    .append("dueAt", due)
+                    .append("attempts", 0)
+                    .append("outbox", List.of()));
+            if (chunk.size() == 5000 || i == count - 1) {
+                texts.insertMany(chunk);
+                chunk.clear();
+            }
+        }
+    }
+
+    private static double timeLease(MongoCollection<Document> texts, int repetitions) {
+        List<Long> nanos = new ArrayList<>();
+        for (int r = 0; r < repetitions; r++) {
+            Date now = new Date();
+            long start = System.nanoTime();
+            var due = Filters.and(
+                    Filters.eq("status", "PLANNED"),
+                    Filters.lte("dueAt", now),
+                    Filters.or(Filters.eq("turnAt", null), Filters.lte("turnAt", now)));
+            var abandoned = Filters.and(Filters.eq("status", "LEASED"), Filters.lt("leaseUntil", now));
+            var found = texts.find(Filters.or(due, abandoned))
+                    .sort(Sorts.ascending("dueAt"))
+                    .limit(100)
+                    .projection(Projections.include("_id"))
+                    .into(new ArrayList<>());
+            nanos.add(System.nanoTime() - start);
+            if (found.size() != 100) {
+                throw new IllegalStateException("the lease search found " + found.size() + " of 100 due texts");
+            }
+        }
+        nanos.sort(Long::compare);
+        return nanos.get(nanos.size() / 2) / 1_000_000.0;
+    }
+}
