@@ -137,8 +137,7 @@ final class RelayAndLease {
     // --- B5: the lease's cost as future texts pile up ---
 
     /**
-     * The search dispatch makes for each batch (the due or abandoned texts, earliest first; the same query as
-     * {@code OutgoingMessages.leaseDue}) timed on notification-service's store with 100 texts due and {@code small},
+     * The searches dispatch makes for each batch of 100 (the same queries as {@code OutgoingMessages.leaseDue}) timed on notification-service's store with 100 texts due and {@code small},
      * then {@code large}, texts planned for the weeks ahead: median of the repetitions, and the ratio. Dispatch is
      * stopped meanwhile, so only the search is timed.
      */
@@ -192,14 +191,24 @@ final class RelayAndLease {
         for (int r = 0; r < repetitions; r++) {
             Date now = new Date();
             long start = System.nanoTime();
+            // the searches OutgoingMessages.leaseDue makes: urgent due texts, due texts, texts of dead instances
             var due = Filters.and(
                     Filters.eq("status", "PLANNED"),
                     Filters.lte("dueAt", now),
                     Filters.or(Filters.eq("turnAt", null), Filters.lte("turnAt", now)));
             var abandoned = Filters.and(Filters.eq("status", "LEASED"), Filters.lt("leaseUntil", now));
-            var found = texts.find(Filters.or(due, abandoned))
+            texts.find(Filters.and(due, Filters.eq("plan.urgent", true)))
                     .sort(Sorts.ascending("dueAt"))
-                    .limit(100)
+                    .limit(200)
+                    .projection(Projections.include("_id"))
+                    .into(new ArrayList<>());
+            var found = texts.find(due)
+                    .sort(Sorts.ascending("dueAt"))
+                    .limit(200)
+                    .projection(Projections.include("_id"))
+                    .into(new ArrayList<>());
+            texts.find(abandoned)
+                    .limit(200)
                     .projection(Projections.include("_id"))
                     .into(new ArrayList<>());
             nanos.add(System.nanoTime() - start);

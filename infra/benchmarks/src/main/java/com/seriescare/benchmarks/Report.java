@@ -179,11 +179,13 @@ final class Report {
               `Retry-After: 1`), the sender's rate set to the account's 50/s. Measured over 3 × `--seconds` (default 60 s)
               from the first request, with one instance and then two; duplicates are counted over everything the fake
               accepted.
-            - **B5 lease cost**: dispatch's search for the next batch (the same query as `OutgoingMessages.leaseDue`:
-              due or abandoned texts, earliest first, 100 of them) timed on notification-service's store with 100 texts
+            - **B5 lease cost**: dispatch's searches for the next batch (the same queries as `OutgoingMessages.leaseDue`:
+              urgent due texts, due texts earliest first, and texts of instances that died; a batch of 100) timed on notification-service's store with 100 texts
               due and 10,000, then `--future-texts` (default 500,000), texts planned for the weeks ahead; median of 20,
-              then 5, searches. Run once whatever `--runs` says (writing half a million texts takes minutes). The form
-              deadlines' search (intake-service) has the same shape and is not timed separately.
+              then 5, searches. Run once whatever `--runs` says (writing half a million texts takes minutes). The
+              searches name the status and a range of `dueAt`, which the `{status, dueAt}` index answers on MongoDB and,
+              since `infra/local-store`'s `OrderedIndex`, on the local store too. The form deadlines' search
+              (intake-service) has the same shape and is not timed separately.
             - **B6 memory**: each service's peak resident set size (`VmRSS`), sampled every second during B2; the
               services run with the dev stack's `-Xmx384m`.
             """;

@@ -1,12 +1,15 @@
 package com.seriescare.localstore;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import java.nio.file.Path;
 import java.util.List;
+import org.h2.mvstore.MVMap;
 
 /**
  * mongo-java-server kept in one H2 file, as ./run-local and the tests run it, with unique indexes that answer every
@@ -15,8 +18,11 @@ import java.util.List;
  * text from planned to leased") - read the whole collection, so each such write cost as much as the collection was
  * large. MongoDB uses the {@code _id} index for it; with {@link KeyPinnedIndex} this store does too.
  *
- * <p>What the store still does not have: secondary (non-unique) indexes. It accepts and ignores them, so a query by
- * any other field reads the collection (docs/store-queries.md).
+ * <p>As shipped, the store also accepted and ignored secondary (non-unique) indexes, so a query by any other field
+ * read the whole collection: the search for due texts cost as much as the weeks of texts planned ahead. Here they are
+ * {@link OrderedIndex}es, kept in memory and rebuilt when the store opens (docs/store-queries.md). Unique indexes are
+ * kept in memory too ({@link InMemoryUniqueIndex}): the documents stay in the H2 file, the indexes are rebuilt from
+ * them.
  */
 public final class LocalStoreBackend extends H2Backend {
 
@@ -30,8 +36,26 @@ public final class LocalStoreBackend extends H2Backend {
             @Override
             protected Index<Object> openOrCreateUniqueIndex(
                     String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-                Index<Object> index = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+                Index<Object> index = new InMemoryUniqueIndex(indexName, keys, sparse);
                 return keys.size() == 1 ? new KeyPinnedIndex<>(index, sparse) : index;
+            }
+
+            @Override
+            protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+                // the maps H2Database keeps a collection in (its names, repeated as they are not public)
+                String fullName = getFullCollectionNamespace(collectionName);
+                MVMap<Object, de.bwaldvogel.mongo.bson.Document> dataMap =
+                        getMvStore().openMap("databases." + fullName);
+                MVMap<String, Object> metaMap = getMvStore().openMap("meta." + fullName);
+                return new LocalCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+            }
+
+            @Override
+            protected Index<Object> openOrCreateSecondaryIndex(
+                    String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+                return OrderedIndex.supports(keys)
+                        ? new OrderedIndex(indexName, keys)
+                        : super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
             }
         };
     }

@@ -1,19 +1,28 @@
 package com.seriescare.localstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.Index;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,6 +123,11 @@ class LocalStoreBackendTest {
         open();
 
         assertThat(texts.countDocuments()).isEqualTo(500);
+        assertThatThrownBy(() -> texts.insertOne(new Document("_id", "text-3")))
+                .as("the rebuilt _id index still refuses a second text-3")
+                .isInstanceOfSatisfying(
+                        com.mongodb.MongoWriteException.class,
+                        e -> assertThat(e.getCode()).isEqualTo(11000));
         assertThat(idIndex().canHandle(new de.bwaldvogel.mongo.bson.Document("_id", "text-1").append("n", 1)))
                 .isTrue();
         assertThat(texts.find(Filters.and(Filters.eq("_id", "text-1"), Filters.eq("n", 1)))
@@ -122,9 +136,163 @@ class LocalStoreBackendTest {
     }
 
     private Index<?> idIndex() {
-        return backend.resolveDatabase("db").resolveCollection("texts", true).getIndexes().stream()
-                .filter(index -> index.getName().equals("_id_"))
+        return index("_id_");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Index<Object> index(String name) {
+        return (Index<Object>) backend.resolveDatabase("db").resolveCollection("texts", true).getIndexes().stream()
+                .filter(index -> index.getName().equals(name))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    // --- secondary indexes ---
+
+    private static final Instant NOW = Instant.parse("2026-12-03T09:00:00Z");
+
+    /** 500 texts planned for the weeks ahead (from start()), 3 due, 2 leased: as dispatch sees its store. */
+    private void planTexts() {
+        List<Document> many = new ArrayList<>();
+        for (int n = 0; n < 500; n++) {
+            many.add(new Document("status", "PLANNED").append("dueAt", Date.from(NOW.plus(Duration.ofMinutes(n + 1)))));
+        }
+        for (int n = 0; n < 3; n++) {
+            many.add(new Document("_id", "due-" + n)
+                    .append("status", "PLANNED")
+                    .append("dueAt", Date.from(NOW.minusSeconds(n))));
+        }
+        many.add(new Document("_id", "leased-0").append("status", "LEASED").append("dueAt", Date.from(NOW)));
+        many.add(new Document("_id", "leased-1").append("status", "LEASED").append("dueAt", Date.from(NOW)));
+        texts.insertMany(many);
+        // as Spring Data's @Indexed on the status creates it, before the service creates the one below
+        texts.createIndex(Indexes.ascending("status"), new IndexOptions().name("status"));
+        texts.createIndex(Indexes.ascending("status", "dueAt"), new IndexOptions().name("due"));
+    }
+
+    private static final Bson DUE = Filters.and(Filters.eq("status", "PLANNED"), Filters.lte("dueAt", Date.from(NOW)));
+
+    private List<String> due() {
+        return texts.find(DUE)
+                .sort(Sorts.ascending("dueAt"))
+                .map(d -> d.get("_id").toString())
+                .into(new ArrayList<>());
+    }
+
+    /** Without it, the search for due texts read every text planned for the weeks ahead (the store ignored the index). */
+    @Test
+    void aSecondaryIndexHandsOverOnlyWhatItsRangeSelects() {
+        planTexts();
+        Index<?> due = index("due");
+
+        var dueQuery = new de.bwaldvogel.mongo.bson.Document("status", "PLANNED")
+                .append("dueAt", new de.bwaldvogel.mongo.bson.Document("$lte", NOW))
+                .append("$or", List.of(new de.bwaldvogel.mongo.bson.Document("turnAt", null)));
+
+        assertThat(due.canHandle(dueQuery)).isTrue();
+        assertThat(((LocalCollection) backend.resolveDatabase("db").resolveCollection("texts", true))
+                        .indexFor(dueQuery)
+                        .map(Index::getName))
+                .as("the index that narrows most, not the first that can answer")
+                .contains("due");
+        assertThat(due.getPositions(dueQuery)).hasSize(3);
+        assertThat(due.getPositions(new de.bwaldvogel.mongo.bson.Document("status", "LEASED")))
+                .hasSize(2);
+        assertThat(due.canHandle(new de.bwaldvogel.mongo.bson.Document("dueAt", NOW)))
+                .isFalse();
+        assertThat(due()).containsExactly("due-2", "due-1", "due-0");
+    }
+
+    @Test
+    void theIndexFollowsEveryChange() {
+        planTexts();
+        texts.updateOne(Filters.eq("_id", "due-0"), Updates.set("status", "LEASED"));
+        texts.updateOne(Filters.eq("_id", "leased-0"), Updates.set("status", "PLANNED"));
+        texts.updateMany(
+                Filters.and(Filters.eq("status", "PLANNED"), Filters.gt("dueAt", Date.from(NOW.plusSeconds(30 * 60)))),
+                Updates.set("dueAt", Date.from(NOW.plusSeconds(3600))));
+        texts.insertOne(new Document("_id", "late")
+                .append("status", "PLANNED")
+                .append("dueAt", Date.from(NOW.minusSeconds(60))));
+        texts.insertOne(new Document("_id", "odd")
+                .append("status", List.of("PLANNED", "HELD"))
+                .append("dueAt", Date.from(NOW.minusSeconds(120))));
+        texts.deleteOne(Filters.eq("_id", "due-1"));
+        texts.updateOne(
+                Filters.eq("_id", "due-2"),
+                Updates.set("dueAt", Date.from(NOW.plusSeconds(1))),
+                new UpdateOptions().upsert(true));
+        texts.updateOne(
+                Filters.eq("_id", "new"),
+                Updates.combine(Updates.set("status", "PLANNED"), Updates.set("dueAt", Date.from(NOW.minusSeconds(5)))),
+                new UpdateOptions().upsert(true));
+
+        List<String> scanned = texts.find().into(new ArrayList<>()).stream()
+                .filter(d -> "PLANNED".equals(d.get("status"))
+                        || d.get("status") instanceof List<?> all && all.contains("PLANNED"))
+                .filter(d -> d.getDate("dueAt") != null
+                        && !d.getDate("dueAt").toInstant().isAfter(NOW))
+                .sorted(java.util.Comparator.comparing(d -> d.getDate("dueAt")))
+                .map(d -> d.get("_id").toString())
+                .toList();
+        assertThat(due()).containsExactlyElementsOf(scanned).containsExactly("odd", "late", "new", "leased-0");
+        assertThat(texts.countDocuments(
+                        Filters.and(Filters.eq("status", "PLANNED"), Filters.gt("dueAt", Date.from(NOW)))))
+                .isEqualTo(501);
+    }
+
+    /** The outbox relay's search: documents with an event written before a moment, as {@code OutboxRelay} asks it. */
+    @Test
+    void anIndexOnAnArrayHasAPlacePerElement() {
+        List<Document> many = new ArrayList<>();
+        for (int n = 0; n < 300; n++) {
+            many.add(new Document("_id", "empty-" + n).append("outbox", List.of()));
+        }
+        many.add(new Document("_id", "waiting")
+                .append(
+                        "outbox",
+                        List.of(
+                                new Document("writtenAt", Date.from(NOW.minusSeconds(6))),
+                                new Document("writtenAt", Date.from(NOW.minusSeconds(5))),
+                                new Document("writtenAt", Date.from(NOW.plusSeconds(5))))));
+        many.add(new Document("_id", "fresh").append("outbox", List.of(new Document("writtenAt", Date.from(NOW)))));
+        many.add(new Document("_id", "spread").append("n", List.of(1, 10)));
+        texts.insertMany(many);
+        texts.createIndex(Indexes.ascending("outbox.writtenAt"), new IndexOptions().name("outbox_waiting"));
+        texts.createIndex(Indexes.ascending("n"), new IndexOptions().name("n"));
+        var settled = new de.bwaldvogel.mongo.bson.Document(
+                "outbox",
+                new de.bwaldvogel.mongo.bson.Document(
+                        "$elemMatch",
+                        new de.bwaldvogel.mongo.bson.Document(
+                                "writtenAt", new de.bwaldvogel.mongo.bson.Document("$lte", NOW.minusSeconds(1)))));
+
+        // once, though two of its entries are in the range
+        assertThat(index("outbox_waiting").getPositions(settled)).containsExactly("waiting");
+        assertThat(texts.find(Filters.elemMatch("outbox", Filters.lte("writtenAt", Date.from(NOW.minusSeconds(1)))))
+                        .map(d -> d.getString("_id"))
+                        .into(new ArrayList<>()))
+                .containsExactly("waiting");
+        // an element above 3 and another below 5: MongoDB matches it, so the index may not narrow to (3, 5)
+        assertThat(texts.find(Filters.and(Filters.gt("n", 3), Filters.lt("n", 5)))
+                        .map(d -> d.getString("_id"))
+                        .into(new ArrayList<>()))
+                .contains("spread");
+        texts.updateOne(Filters.eq("_id", "waiting"), Updates.pull("outbox", new Document()));
+        assertThat(index("outbox_waiting").getPositions(settled)).isEmpty();
+    }
+
+    @Test
+    void aReopenedStoreRebuildsItsSecondaryIndexes() {
+        planTexts();
+        stop();
+        backend.close();
+        open();
+
+        assertThat(index("due")
+                        .getPositions(new de.bwaldvogel.mongo.bson.Document("status", "PLANNED")
+                                .append("dueAt", new de.bwaldvogel.mongo.bson.Document("$lte", NOW))))
+                .hasSize(3);
+        assertThat(due()).containsExactly("due-2", "due-1", "due-0");
     }
 }

@@ -22,18 +22,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -48,7 +56,7 @@ import org.springframework.stereotype.Component;
  * the sender pauses as long as it asks, and the text goes back in line without losing an attempt.
  */
 @Component
-public class Dispatcher {
+public class Dispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
@@ -70,6 +78,13 @@ public class Dispatcher {
     private final TraceParents traces;
     private final SendingRates rates;
     private final String instance = "dispatcher-" + UUID.randomUUID();
+    private final ExecutorService handingOver = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore permits;
+    /** Texts of this instance's batches waiting or being handed over, by patient. */
+    private final Map<String, Integer> patientsInFlight = new ConcurrentHashMap<>();
+
+    private final Lock[] patientLocks = new Lock[64];
+    private volatile boolean stopping;
 
     Dispatcher(
             OutgoingMessages messages,
@@ -94,11 +109,127 @@ public class Dispatcher {
         this.clock = clock;
         this.traces = traces;
         this.rates = rates;
+        this.permits = new Semaphore(Math.max(1, properties.concurrency()));
+        Arrays.setAll(patientLocks, n -> new ReentrantLock());
     }
 
+    /**
+     * Polls for due texts. A full batch means more is due: the next batch is leased as soon as this one's texts have
+     * all begun (at most {@code concurrency} of them still in Twilio's hands), not a poll later, so a backlog goes out
+     * at the sender's rate instead of stalling between batches.
+     */
     @Scheduled(fixedDelayString = "${seriescare.dispatch.poll-interval:500ms}", scheduler = "dispatchScheduler")
     void dispatchDue() {
-        dispatchOnce();
+        Batch batch;
+        do {
+            batch = dispatchBatch();
+            batch.awaitStarted();
+        } while (batch.size() == properties.batchSize() && !stopping);
+    }
+
+    /** Sends what is due now, up to one batch, and waits for it; returns how many texts were handled. */
+    public int dispatchOnce() {
+        Batch batch = dispatchBatch();
+        batch.awaitFinished();
+        return batch.size();
+    }
+
+    /** A leased batch being handed over: when all its patients' turns have begun, and when all have ended. */
+    private record Batch(int size, CountDownLatch started, CountDownLatch finished) {
+
+        void awaitStarted() {
+            await(started);
+        }
+
+        void awaitFinished() {
+            await(finished);
+        }
+
+        private static void await(CountDownLatch latch) {
+            try {
+                latch.await();
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt(); // the leases run out and the texts are taken up again
+            }
+        }
+    }
+
+    /**
+     * Leases a batch and hands its texts over side by side ({@code concurrency} at once), each patient's one after
+     * another. Synchronized: what a patient's first text decides its spacing on is read while no other batch of this
+     * instance can start one of theirs.
+     */
+    private synchronized Batch dispatchBatch() {
+        if (stopping) {
+            return new Batch(0, new CountDownLatch(0), new CountDownLatch(0));
+        }
+        messages.markAbandonedSendsInDoubt(clock.instant());
+        resolveInDoubt();
+        List<OutgoingMessage> leased =
+                messages.leaseDue(instance, clock.instant(), properties.lease(), properties.batchSize());
+        Map<String, List<OutgoingMessage>> byPatient = leased.stream()
+                .collect(Collectors.groupingBy(
+                        message -> Objects.requireNonNullElse(
+                                message.plan().patientId(), message.plan().planKey()),
+                        LinkedHashMap::new,
+                        Collectors.toList()));
+        // a patient whose text of an earlier batch is still on its way: what is read now would be out of date by the
+        // time theirs comes, so their first text asks the store afresh, as later ones do
+        Set<String> busy = Set.copyOf(patientsInFlight.keySet());
+        // what each patient's first text of the batch decides its spacing on; a later one asks the store afresh, as
+        // the texts before it have just moved
+        Map<String, List<OutgoingMessage>> patientsTexts = messages.ofPatients(leased.stream()
+                .map(message -> message.plan().patientId())
+                .filter(Objects::nonNull)
+                .filter(patient -> !busy.contains(patient))
+                .distinct()
+                .toList());
+        var batch =
+                new Batch(leased.size(), new CountDownLatch(byPatient.size()), new CountDownLatch(byPatient.size()));
+        for (var patient : byPatient.entrySet()) {
+            patientsInFlight.merge(patient.getKey(), 1, Integer::sum);
+            handingOver.execute(() -> {
+                permits.acquireUninterruptibly();
+                Lock turn = patientLocks[Math.floorMod(patient.getKey().hashCode(), patientLocks.length)];
+                // one patient's texts one after another, across batches too: taken before the batch counts as
+                // begun, so a later batch's text of the patient cannot overtake this one
+                turn.lock();
+                batch.started().countDown();
+                try {
+                    Optional<List<OutgoingMessage>> known = Optional.ofNullable(patientsTexts.get(patient.getKey()));
+                    for (OutgoingMessage text : patient.getValue()) {
+                        dispatchInItsTrace(text, known);
+                        known = Optional.empty();
+                    }
+                } finally {
+                    turn.unlock();
+                    patientsInFlight.computeIfPresent(patient.getKey(), (p, n) -> n == 1 ? null : n - 1);
+                    permits.release();
+                    batch.finished().countDown();
+                }
+            });
+        }
+        return batch;
+    }
+
+    /** Stops leasing; the texts already leased are handed over before the application stops. */
+    @Override
+    public void stop() {
+        stopping = true;
+        synchronized (this) {
+            // a batch being leased has been handed to the executor once this is reached
+        }
+        handingOver.close(); // waits for the texts in Twilio's hands
+    }
+
+    @Override
+    public void start() {
+        stopping = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return !stopping;
     }
 
     /**
@@ -130,46 +261,6 @@ public class Dispatcher {
                 log.info("Text {} was in doubt and the provider has no record of it: sending again", inDoubt.id());
             }
         }
-    }
-
-    /** Sends what is due now, up to one batch; returns how many texts were handled. */
-    public int dispatchOnce() {
-        messages.markAbandonedSendsInDoubt(clock.instant());
-        resolveInDoubt();
-        List<OutgoingMessage> leased =
-                messages.leaseDue(instance, clock.instant(), properties.lease(), properties.batchSize());
-        Map<String, List<OutgoingMessage>> byPatient = leased.stream()
-                .collect(Collectors.groupingBy(
-                        message -> Objects.requireNonNullElse(
-                                message.plan().patientId(), message.plan().planKey()),
-                        LinkedHashMap::new,
-                        Collectors.toList()));
-        // what each patient's first text of the batch decides its spacing on; a later one asks the store afresh, as
-        // the texts before it have just moved
-        Map<String, List<OutgoingMessage>> patientsTexts = messages.ofPatients(leased.stream()
-                .map(message -> message.plan().patientId())
-                .filter(Objects::nonNull)
-                .distinct()
-                .toList());
-        Semaphore handingOver = new Semaphore(Math.max(1, properties.concurrency()));
-        try (var patients = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (var patient : byPatient.entrySet()) {
-                patients.execute(() -> {
-                    handingOver.acquireUninterruptibly();
-                    try {
-                        Optional<List<OutgoingMessage>> known =
-                                Optional.ofNullable(patientsTexts.get(patient.getKey()));
-                        for (OutgoingMessage text : patient.getValue()) {
-                            dispatchInItsTrace(text, known);
-                            known = Optional.empty();
-                        }
-                    } finally {
-                        handingOver.release();
-                    }
-                });
-            }
-        } // waits for every text of the batch
-        return leased.size();
     }
 
     /** @param patientsTexts the patient's texts as just read, when known; else the spacing asks the store */

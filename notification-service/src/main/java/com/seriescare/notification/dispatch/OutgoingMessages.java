@@ -127,27 +127,35 @@ public class OutgoingMessages implements PendingTexts {
     }
 
     /**
-     * Claims up to {@code max} due texts, earliest first, for {@code instance} until {@code now + lease}. One search
-     * finds the candidates; each is then claimed by its id on the condition that it is still claimable, so a text
-     * another instance took in between is skipped, never shared. (Claiming one text per search cost a search of the
-     * whole collection per text on a store without secondary indexes; see docs/store-queries.md.) The search reaches
-     * past {@code max} so that instances polling at the same moment do not all chase the same few texts.
+     * Claims up to {@code max} due texts for {@code instance} until {@code now + lease}: urgent ones first (a crisis
+     * answer or a page must not queue behind a backlog of reminders), then the earliest due, then those an instance
+     * left when it died. Searches find the candidates; each is then claimed by its id on the condition that it is
+     * still claimable, so a text another instance took in between is skipped, never shared. Each search names the
+     * status and a range of one time, so the {status, dueAt} index answers it from the texts due by now, however many
+     * are planned for the weeks ahead (docs/store-queries.md). The searches reach past {@code max} so that instances
+     * polling at the same moment do not all chase the same few texts.
      */
     List<OutgoingMessage> leaseDue(String instance, Instant now, Duration lease, int max) {
-        Query candidates =
-                new Query(claimable(now)).with(Sort.by(OutgoingMessage.DUE_AT)).limit(max * 2);
-        candidates.fields().include("_id");
+        Criteria due = due(now);
+        var candidates = new java.util.LinkedHashSet<Object>();
+        candidates.addAll(ids(
+                new Query(new Criteria().andOperator(due, where("plan.urgent").is(true)))
+                        .with(Sort.by(OutgoingMessage.DUE_AT))
+                        .limit(max * 2)));
+        candidates.addAll(
+                ids(new Query(due).with(Sort.by(OutgoingMessage.DUE_AT)).limit(max * 2)));
+        candidates.addAll(ids(new Query(abandoned(now)).limit(max * 2)));
         Update claim = new Update()
                 .set("status", MessageStatus.LEASED)
                 .set("leaseUntil", now.plus(lease))
                 .set("leasedBy", instance);
         List<OutgoingMessage> leased = new ArrayList<>();
-        for (org.bson.Document candidate : mongo.find(candidates, org.bson.Document.class, collection())) {
+        for (Object candidate : candidates) {
             if (leased.size() == max) {
                 break;
             }
             OutgoingMessage claimed = mongo.findAndModify(
-                    query(new Criteria().andOperator(where("_id").is(candidate.get("_id")), claimable(now))),
+                    query(new Criteria().andOperator(where("_id").is(candidate), claimable(now))),
                     claim,
                     FindAndModifyOptions.options().returnNew(true),
                     OutgoingMessage.class);
@@ -158,19 +166,33 @@ public class OutgoingMessages implements PendingTexts {
         return leased;
     }
 
-    /** Due and, when the sending rate held it back, its sender's turn has come; or leased by an instance that died. */
+    private List<Object> ids(Query query) {
+        query.fields().include("_id");
+        return mongo.find(query, org.bson.Document.class, collection()).stream()
+                .map(found -> found.get("_id"))
+                .toList();
+    }
+
+    /** Due or abandoned: what a lease may claim. */
     private static Criteria claimable(Instant now) {
+        return new Criteria().orOperator(due(now), abandoned(now));
+    }
+
+    /** Due and, when the sending rate held it back, its sender's turn has come. */
+    private static Criteria due(Instant now) {
         // the turn is real time, not the clinic's clock: it is about the sender's rate
-        Criteria due = where("status")
+        return where("status")
                 .is(MessageStatus.PLANNED)
                 .and("dueAt")
                 .lte(now)
                 .orOperator(
                         where(OutgoingMessage.TURN_AT).is(null),
                         where(OutgoingMessage.TURN_AT).lte(Instant.now()));
-        Criteria abandoned =
-                where("status").is(MessageStatus.LEASED).and("leaseUntil").lt(now);
-        return new Criteria().orOperator(due, abandoned);
+    }
+
+    /** Leased by an instance that died (or stopped renewing). */
+    private static Criteria abandoned(Instant now) {
+        return where("status").is(MessageStatus.LEASED).and("leaseUntil").lt(now);
     }
 
     private String collection() {

@@ -113,7 +113,74 @@ class SharedDispatchIntegrationTest {
         assertThat(sentTo(phones).stream().map(SentMessage::to).distinct()).hasSize(10);
     }
 
+    /**
+     * Without it, a poll leased one batch and the next came a poll interval after the batch's last text was done: a
+     * backlog went out at a fraction of the sender's rate (B4 in docs/benchmarks.md).
+     */
+    @Test
+    void aBacklogGoesOutBatchAfterBatchInOnePoll() {
+        String batch = UUID.randomUUID().toString().substring(0, 8);
+        // due five hours ahead (14:00 in Denver): only the instance below, which lives then, sees them due
+        Instant due = NotificationServiceTest.NOW.plus(Duration.ofHours(5));
+        Set<String> phones = planTexts(batch, 12, due);
+        Dispatcher instance = newInstance(new MutableClock(due.plusSeconds(1)), withBatchSize(5));
+
+        instance.dispatchDue();
+
+        // three batches from one poll: the last one's texts have begun, so all twelve reach Twilio
+        await().atMost(Duration.ofSeconds(30)).until(() -> sentTo(phones).size() == 12);
+        assertThat(sentTo(phones).stream().map(SentMessage::to).distinct()).hasSize(12);
+        instance.stop();
+    }
+
+    /** Without it, a crisis answer or a page waited behind every text due before it (the lease went by due time). */
+    @Test
+    void anUrgentTextIsLeasedBeforeEarlierRoutineOnes() {
+        String batch = UUID.randomUUID().toString().substring(0, 8);
+        Instant due = NotificationServiceTest.NOW.plus(Duration.ofDays(400));
+        planTexts(batch, 20, due);
+        String patientId = batch + "-crisis";
+        contacts.save(new PatientContact(
+                patientId, "Ana", "+17205550999", "en", "America/Denver", true, null, "front-range"));
+        messages.plan(new PlannedMessage(
+                batch + ":crisis",
+                MessageKind.CRISIS_RESPONSE,
+                patientId,
+                null,
+                null,
+                0,
+                due.plusSeconds(60),
+                List.of(),
+                null,
+                true,
+                null));
+
+        List<OutgoingMessage> leased = messages.leaseDue("test-instance", due.plusSeconds(120), properties.lease(), 5);
+
+        assertThat(leased).hasSize(5);
+        assertThat(leased.getFirst().plan().planKey()).isEqualTo(batch + ":crisis");
+    }
+
+    private DispatchProperties withBatchSize(int batchSize) {
+        return new DispatchProperties(
+                properties.publicBaseUrl(),
+                properties.lease(),
+                batchSize,
+                properties.maxAttempts(),
+                properties.firstRetryDelay(),
+                properties.inDoubtResolution(),
+                properties.contactWait(),
+                properties.concurrency(),
+                properties.messagesPerSecond(),
+                properties.turnWait(),
+                properties.throttledPause());
+    }
+
     private Dispatcher newInstance() {
+        return newInstance(clock, properties);
+    }
+
+    private Dispatcher newInstance(java.time.Clock clock, DispatchProperties properties) {
         return new Dispatcher(
                 messages,
                 contacts,

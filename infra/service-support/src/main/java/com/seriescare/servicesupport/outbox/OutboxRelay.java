@@ -285,6 +285,9 @@ public class OutboxRelay implements DisposableBean {
                 new Update().set("leaseUntil", until),
                 LEASES);
         if (renewed.getMatchedCount() == 0) {
+            if (mongo.exists(query(where("_id").is(leaseName).and("leaseUntil").gte(now)), LEASES)) {
+                return false; // another replica's relay holds it: asked without the write that would collide
+            }
             try {
                 // free when there is no lease document or its lease ran out; an upsert meeting a held lease collides
                 mongo.findAndModify(
