@@ -128,8 +128,8 @@ public class OutgoingMessages implements PendingTexts {
 
     /**
      * Claims up to {@code max} due texts for {@code instance} until {@code now + lease}: urgent ones first (a crisis
-     * answer or a page must not queue behind a backlog of reminders), then the earliest due, then those an instance
-     * left when it died. Searches find the candidates; each is then claimed by its id on the condition that it is
+     * answer or a page must not queue behind a backlog of reminders), then those an instance left when it died, then the
+     * earliest due. Searches find the candidates; each is then claimed by its id on the condition that it is
      * still claimable, so a text another instance took in between is skipped, never shared. Each search names the
      * status and a range of one time, so the {status, dueAt} index answers it from the texts due by now, however many
      * are planned for the weeks ahead (docs/store-queries.md). The searches reach past {@code max} so that instances
@@ -142,9 +142,12 @@ public class OutgoingMessages implements PendingTexts {
                 new Query(new Criteria().andOperator(due, where("plan.urgent").is(true)))
                         .with(Sort.by(OutgoingMessage.DUE_AT))
                         .limit(max * 2)));
+        // a dead instance's texts were due before it took them: they go before the texts due now, as they did when
+        // one search sorted both by due time (behind a backlog they would wait for all of it)
+        candidates.addAll(ids(
+                new Query(abandoned(now)).with(Sort.by(OutgoingMessage.DUE_AT)).limit(max * 2)));
         candidates.addAll(
                 ids(new Query(due).with(Sort.by(OutgoingMessage.DUE_AT)).limit(max * 2)));
-        candidates.addAll(ids(new Query(abandoned(now)).limit(max * 2)));
         Update claim = new Update()
                 .set("status", MessageStatus.LEASED)
                 .set("leaseUntil", now.plus(lease))

@@ -161,6 +161,26 @@ class SharedDispatchIntegrationTest {
         assertThat(leased.getFirst().plan().planKey()).isEqualTo(batch + ":crisis");
     }
 
+    /** Without it, texts a dead instance had leased waited behind every text due after them (found reading the diff). */
+    @Test
+    void textsOfADeadInstanceGoBeforeABacklogDueAfterThem() {
+        String batch = UUID.randomUUID().toString().substring(0, 8);
+        Instant due = NotificationServiceTest.NOW.plus(Duration.ofDays(500));
+        planTexts(batch + "-dead", 3, due);
+        List<String> taken = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            taken.add(messages.leaseNextDue("instance-that-died", due, properties.lease())
+                    .orElseThrow()
+                    .id());
+        }
+        planTexts(batch + "-backlog", 30, due.plusSeconds(1));
+
+        List<OutgoingMessage> leased =
+                messages.leaseDue("test-instance", due.plus(properties.lease()).plusSeconds(2), properties.lease(), 12);
+
+        assertThat(leased).extracting(OutgoingMessage::id).containsAll(taken);
+    }
+
     private DispatchProperties withBatchSize(int batchSize) {
         return new DispatchProperties(
                 properties.publicBaseUrl(),
