@@ -44,8 +44,11 @@ public final class LocalStoreBackend extends H2Backend {
             protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
                 // the maps H2Database keeps a collection in (its names, repeated as they are not public)
                 String fullName = getFullCollectionNamespace(collectionName);
-                MVMap<Object, de.bwaldvogel.mongo.bson.Document> dataMap =
-                        getMvStore().openMap("databases." + fullName);
+                MVMap<Object, de.bwaldvogel.mongo.bson.Document> dataMap = getMvStore()
+                        .openMap(
+                                "databases." + fullName,
+                                new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>()
+                                        .keyType(new DocumentKeyType()));
                 MVMap<String, Object> metaMap = getMvStore().openMap("meta." + fullName);
                 return new LocalCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
             }
