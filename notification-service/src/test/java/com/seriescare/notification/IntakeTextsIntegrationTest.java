@@ -215,6 +215,37 @@ class IntakeTextsIntegrationTest {
     }
 
     /**
+     * The other way round: a link planned in the clinic's night (timed for the clinic's morning) goes at once when the
+     * patient's details show it is daytime where they are. It used to wait for Denver's 08:00 (the re-timing only ever
+     * moved texts later), hours for a patient east of the clinic.
+     */
+    @Test
+    void aLinkHeldForTheClinicsNightGoesAtOnceWhenItIsDaytimeWhereThePatientIs() {
+        // 04:00 in Denver (quiet hours), 13:00 for a patient three hours east of UTC
+        clock.set(Instant.parse("2026-10-21T10:00:00Z"));
+        var patient = registered(true, "en", "Etc/GMT-3");
+        bookedSeries(patient, "series-10");
+        events.publish(link(
+                patient.patientId(),
+                "series-10",
+                null,
+                UUID.randomUUID().toString(),
+                FormLinkIssued.REQUESTED,
+                LINK,
+                Instant.parse("2026-11-28T16:00:00Z")));
+        var planned = await().atMost(Duration.ofSeconds(30))
+                .until(() -> intakeLinksOf(patient.patientId()), list -> !list.isEmpty())
+                .getFirst();
+        assertThat(planned.dueAt()).isEqualTo(Instant.parse("2026-10-21T14:00:00Z")); // 08:00 in Denver
+
+        events.publish(patient);
+        var sent =
+                await().atMost(Duration.ofSeconds(30)).until(() -> textsTo(patient.mobilePhone()), t -> !t.isEmpty());
+        assertThat(sent.getFirst().body()).contains(LINK);
+        assertThat(intakeLinksOf(patient.patientId()).getFirst().plan().dueAt()).isEqualTo(clock.instant());
+    }
+
+    /**
      * A consent withdrawn just before the booking travels on scheduling's topic; the intake link the booking caused
      * travels on intake's, and may arrive first (a broker restart held one consumer back in the fault suite): the link
      * waits for the booking, and then is not sent.

@@ -174,7 +174,9 @@ class QuietHoursIntegrationTest {
                         .map(r -> json.readTree(r.body()))
                         .anyMatch(e -> e.path("status").asString().equals("planned")
                                 && e.path("dueAt").asString().equals("2026-11-21T13:00:00Z")
-                                && e.path("reason").asString().equals("held for the patient's quiet hours")));
+                                && e.path("reason")
+                                        .asString()
+                                        .equals("held for the patient's quiet hours in America/New_York")));
     }
 
     private OutgoingMessage first(String patientId) {

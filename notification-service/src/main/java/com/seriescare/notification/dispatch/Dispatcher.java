@@ -38,6 +38,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +79,9 @@ public class Dispatcher implements SmartLifecycle {
     private final TraceParents traces;
     private final SendingRates rates;
     private final String instance = "dispatcher-" + UUID.randomUUID();
-    private final ExecutorService handingOver = Executors.newVirtualThreadPerTaskExecutor();
+    /** Where texts are handed over; a new one after a stop, which closed the last. */
+    private volatile ExecutorService handingOver = Executors.newVirtualThreadPerTaskExecutor();
+
     private final Semaphore permits;
     /** Texts of this instance's batches waiting or being handed over, by patient. */
     private final Map<String, Integer> patientsInFlight = new ConcurrentHashMap<>();
@@ -196,10 +199,15 @@ public class Dispatcher implements SmartLifecycle {
                 turn.lock();
                 batch.started().countDown();
                 try {
-                    Optional<List<OutgoingMessage>> known = Optional.ofNullable(patientsTexts.get(patient.getKey()));
+                    List<OutgoingMessage> readAtLease = patientsTexts.get(patient.getKey());
+                    boolean first = true;
                     for (OutgoingMessage text : patient.getValue()) {
-                        dispatchInItsTrace(text, known);
-                        known = Optional.empty();
+                        dispatchInItsTrace(
+                                text,
+                                first && readAtLease != null
+                                        ? () -> readAtLease
+                                        : () -> messages.forPatient(text.plan().patientId()));
+                        first = false;
                     }
                 } finally {
                     turn.unlock();
@@ -223,7 +231,10 @@ public class Dispatcher implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (handingOver.isShutdown()) {
+            handingOver = Executors.newVirtualThreadPerTaskExecutor();
+        }
         stopping = false;
     }
 
@@ -256,15 +267,17 @@ public class Dispatcher implements SmartLifecycle {
             if (found.isPresent()) {
                 messages.settleFoundInProviderRecords(inDoubt, found.get(), now);
                 log.info("Text {} was in doubt and is in the provider's records as {}", inDoubt.id(), found.get());
-            } else {
-                messages.replanInDoubt(inDoubt, now);
+            } else if (messages.replanInDoubt(inDoubt, now)) {
                 log.info("Text {} was in doubt and the provider has no record of it: sending again", inDoubt.id());
             }
         }
     }
 
-    /** @param patientsTexts the patient's texts as just read, when known; else the spacing asks the store */
-    private void dispatchInItsTrace(OutgoingMessage message, Optional<List<OutgoingMessage>> patientsTexts) {
+    /**
+     * @param patientsTexts the patient's texts, for the spacing between them: as read with the batch for their first
+     *     text, from the store for a later one (the texts before it have just moved)
+     */
+    private void dispatchInItsTrace(OutgoingMessage message, Supplier<List<OutgoingMessage>> patientsTexts) {
         try {
             // in the trace the text was planned in: the booking's, or the reply's, down to the provider's call
             traces.continuing(
@@ -278,7 +291,7 @@ public class Dispatcher implements SmartLifecycle {
         }
     }
 
-    private void dispatch(OutgoingMessage message, Optional<List<OutgoingMessage>> patientsTexts) {
+    private void dispatch(OutgoingMessage message, Supplier<List<OutgoingMessage>> patientsTexts) {
         Optional<PatientContact> contact = contacts.find(message.plan().patientId());
         if (message.plan().isReply()) {
             // the answer comes from the clinic whose number was texted, in its words
@@ -345,7 +358,8 @@ public class Dispatcher implements SmartLifecycle {
                 cancel(message, "quiet hours left no time for it on " + plannedDay(message, zone));
             } else {
                 messages.apply(
-                        message, message.holdUntil(morning, "held for the patient's quiet hours", clock.instant()));
+                        message,
+                        message.holdUntil(morning, OutgoingMessage.HELD_FOR_QUIET_HOURS + zone, clock.instant()));
             }
             return;
         }
@@ -375,13 +389,11 @@ public class Dispatcher implements SmartLifecycle {
             OutgoingMessage message,
             ZoneId zone,
             QuietHours quietHours,
-            Optional<List<OutgoingMessage>> patientsTexts) {
+            Supplier<List<OutgoingMessage>> patientsTexts) {
         Instant now = clock.instant();
         Instant from = now.minus(Duration.ofHours(26));
         Instant to = now.plus(Duration.ofHours(26));
-        var neighbours = patientsTexts
-                .map(texts -> OutgoingMessages.neighboursAmong(message, texts, from, now, to))
-                .orElseGet(() -> messages.neighboursOf(message, from, now, to));
+        var neighbours = OutgoingMessages.neighboursAmong(message, patientsTexts.get(), from, now, to);
         Optional<Instant> mustArriveBefore = message.plan().kind().beforeSession()
                 ? Optional.of(message.plan().sessionStarts().getFirst())
                 : Optional.empty();
@@ -440,7 +452,14 @@ public class Dispatcher implements SmartLifecycle {
         Duration next = waited.compareTo(MIN_CONTACT_RETRY) < 0
                 ? MIN_CONTACT_RETRY
                 : waited.compareTo(MAX_CONTACT_RETRY) > 0 ? MAX_CONTACT_RETRY : waited;
-        messages.apply(message, message.waitForContact(now.plus(next), now));
+        if (messages.apply(message, message.waitForContact(now.plus(next), now))
+                && contacts.find(message.plan().patientId()).isPresent()
+                && (!message.plan().kind().carriesAFormLink()
+                        || sessions.knowsSeries(message.plan().seriesId()))) {
+            // what it waits for arrived while it was being looked for, and that news may have found it still leased
+            // (so not waiting): it must not wait for its next try
+            messages.endWaits(message.plan().patientId(), now);
+        }
     }
 
     static final Duration MIN_CONTACT_RETRY = Duration.ofSeconds(30);

@@ -2,8 +2,10 @@ package com.seriescare.notification.dispatch;
 
 import com.seriescare.contracts.notification.MessageStatusChanged;
 import com.seriescare.notification.planning.PlannedMessage;
+import com.seriescare.notification.planning.QuietHours;
 import com.seriescare.servicesupport.outbox.PendingEvent;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -74,6 +76,10 @@ public record OutgoingMessage(
     static final String TURN_AT = "turnAt";
 
     static final String WAITING_FOR_CONTACT = "waiting for the patient's contact details";
+    // the reasons a text's time was set by the patient's quiet hours alone, followed by the zone
+    static final String HELD_FOR_QUIET_HOURS = "held for the patient's quiet hours in ";
+    static final String RETIMED_LATER = "re-timed for the patient's quiet hours in ";
+    static final String RETIMED_EARLIER = "brought forward: not quiet hours in ";
     static final String IN_DOUBT_AFTER_CRASH = "the instance stopped while handing it to the provider";
 
     /** Not to be sent, and why: only before it began going out. */
@@ -95,6 +101,44 @@ public record OutgoingMessage(
                 .set(REASON, reason)
                 .clear(IN_DOUBT_SINCE)
                 .announce("planned", at, until, reason);
+    }
+
+    /**
+     * When it should go out now that its patient's zone is known (or changed), if not when it is due: a text whose
+     * time only its plan and quiet hours set is timed afresh from its plan, in {@code zone} (earlier too: planned in the
+     * clinic's night, it goes at once where it is day for the patient); one held for a reason of its own (spacing, a
+     * retry, a refusal) keeps its time unless that falls in the patient's night. Never before {@code now}, never in
+     * quiet hours. Not for urgent texts and answers (they go at any hour), nor for one that waits for the patient's
+     * details (the dispatcher decides once they are here).
+     */
+    Optional<Instant> retimedFor(ZoneId zone, QuietHours quietHours, Instant now) {
+        if (plan.urgent() || plan.isReply() || WAITING_FOR_CONTACT.equals(reason)) {
+            return Optional.empty();
+        }
+        Instant due = dueAt;
+        if (timedByPlanAndQuietHours()) {
+            Optional<Instant> notAfter = plan.kind().beforeSession()
+                    ? Optional.of(plan.sessionStarts().getFirst())
+                    : Optional.empty();
+            due = quietHours.adjust(plan.dueAt(), zone, now, notAfter).orElse(dueAt);
+            due = due.isBefore(now) ? now : due;
+        }
+        if (quietHours.contains(due, zone)) {
+            due = quietHours.firstAllowedAfter(due, zone);
+        }
+        return due.equals(dueAt) ? Optional.empty() : Optional.of(due);
+    }
+
+    private boolean timedByPlanAndQuietHours() {
+        return reason == null
+                || reason.startsWith(HELD_FOR_QUIET_HOURS)
+                || reason.startsWith(RETIMED_LATER)
+                || reason.startsWith(RETIMED_EARLIER);
+    }
+
+    /** Its time set afresh in the patient's zone ({@link #retimedFor}). */
+    TextChange retime(Instant until, ZoneId zone, Instant at) {
+        return holdUntil(until, (until.isAfter(dueAt) ? RETIMED_LATER : RETIMED_EARLIER) + zone, at);
     }
 
     /** Its patient's contact details have not arrived: try again at {@code until}; the timeline hears of the first wait. */
@@ -192,6 +236,20 @@ public record OutgoingMessage(
                 .set(IN_DOUBT_SINCE, at)
                 .set(REASON, reason)
                 .announce("in_doubt", at, dueAt, reason);
+    }
+
+    /**
+     * In doubt, and the provider's records have no trace of it: planned again at once. From doubt only: another
+     * instance that looked it up at the same time may have planned it again already, and it may be on its way.
+     */
+    TextChange notInProviderRecords(Instant at) {
+        String reason = "the provider has no record of it; sending again";
+        return from(MessageStatus.IN_DOUBT)
+                .to(MessageStatus.PLANNED)
+                .set(DUE_AT, at)
+                .set(REASON, reason)
+                .clear(IN_DOUBT_SINCE)
+                .announce("planned", at, at, reason);
     }
 
     /**
@@ -318,13 +376,14 @@ public record OutgoingMessage(
     }
 
     /** @param announcement the events to publish with it (the outbox), saved in the same insert */
-    static OutgoingMessage planned(String id, PlannedMessage plan, List<PendingEvent> announcement) {
+    /** Planned for {@code due}: its plan's time, or moved out of quiet hours (the plan keeps the time it was for). */
+    static OutgoingMessage planned(String id, PlannedMessage plan, Instant due, List<PendingEvent> announcement) {
         return new OutgoingMessage(
                 id,
                 plan.planKey(),
                 plan,
                 MessageStatus.PLANNED,
-                plan.dueAt(),
+                due,
                 null,
                 null,
                 0,

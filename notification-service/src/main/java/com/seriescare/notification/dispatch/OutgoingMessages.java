@@ -101,6 +101,14 @@ public class OutgoingMessages implements PendingTexts {
      * texts before they go out); false when the same plan key was stored before (a replayed event).
      */
     public boolean plan(PlannedMessage plan) {
+        return plan(plan, plan.dueAt());
+    }
+
+    /**
+     * Plans a text for {@code due} rather than its plan's time (moved out of quiet hours): the plan keeps the time it
+     * was meant for, from which it is timed afresh when the patient's zone becomes known ({@link #retimeForZone}).
+     */
+    public boolean plan(PlannedMessage plan, Instant due) {
         String id = UUID.randomUUID().toString();
         var announcement = outbox.entriesFor(List.of(new MessageStatusChanged(
                 plan.patientId(),
@@ -110,10 +118,10 @@ public class OutgoingMessages implements PendingTexts {
                 plan.sessionId(),
                 "planned",
                 clock.instant(),
-                plan.dueAt(),
+                due,
                 null)));
         try {
-            mongo.insert(OutgoingMessage.planned(id, plan, announcement));
+            mongo.insert(OutgoingMessage.planned(id, plan, due, announcement));
             metrics.counted(plan, "planned");
             return true;
         } catch (DuplicateKeyException alreadyPlanned) {
@@ -325,14 +333,28 @@ public class OutgoingMessages implements PendingTexts {
                 OutgoingMessage.class);
     }
 
-    /** A text in doubt that the provider has no record of: planned again at once, with the event that says so. */
+    /**
+     * A text in doubt that the provider has no record of: planned again at once, with the event that says so; false
+     * when it is no longer in that doubt (every instance looks up what it reads in doubt: another may have planned it
+     * again already, and be handing it over).
+     */
     boolean replanInDoubt(OutgoingMessage inDoubt, Instant now) {
-        return apply(inDoubt, inDoubt.holdUntil(now, "the provider has no record of it; sending again", now));
+        return apply(inDoubt, inDoubt.notInProviderRecords(now), stillInThatDoubt(inDoubt));
     }
 
     /** A text in doubt found in the provider's records: it was sent, under that id. */
     void settleFoundInProviderRecords(OutgoingMessage inDoubt, String providerId, Instant now) {
-        apply(inDoubt, inDoubt.settledByProvider(providerId, "found in the provider's records", now));
+        apply(
+                inDoubt,
+                inDoubt.settledByProvider(providerId, "found in the provider's records", now),
+                stillInThatDoubt(inDoubt));
+    }
+
+    private static Criteria stillInThatDoubt(OutgoingMessage inDoubt) {
+        return where(OutgoingMessage.STATUS)
+                .is(MessageStatus.IN_DOUBT)
+                .and(OutgoingMessage.IN_DOUBT_SINCE)
+                .is(inDoubt.inDoubtSince());
     }
 
     /**
@@ -379,20 +401,21 @@ public class OutgoingMessages implements PendingTexts {
     }
 
     /**
-     * The patient's zone became known (or changed): their texts still waiting were timed in the clinic's zone, so each
-     * that now falls in the patient's quiet hours is moved to when they end, and the timeline told why. Replies and
-     * urgent texts are not touched. Returns how many moved.
+     * The patient's zone became known (or changed): their texts still waiting were timed in the clinic's zone (or the
+     * old one), so each is timed afresh in this one ({@link OutgoingMessage#retimedFor}), later or earlier, and the
+     * timeline told why. Replies and urgent texts are not touched. Returns how many moved.
      */
     public int retimeForZone(String patientId, ZoneId zone, QuietHours quietHours, Instant now) {
         int moved = 0;
         for (OutgoingMessage message : mongo.find(
                 query(where("plan.patientId").is(patientId).and("status").is(MessageStatus.PLANNED)),
                 OutgoingMessage.class)) {
-            if (message.plan().urgent() || message.plan().isReply() || !quietHours.contains(message.dueAt(), zone)) {
-                continue;
-            }
-            Instant morning = quietHours.firstAllowedAfter(message.dueAt(), zone);
-            if (apply(message, message.holdUntil(morning, "re-timed for the patient's quiet hours in " + zone, now))) {
+            Optional<Instant> due = message.retimedFor(zone, quietHours, now);
+            if (due.isPresent()
+                    && apply(
+                            message,
+                            message.retime(due.get(), zone, now),
+                            where(OutgoingMessage.DUE_AT).is(message.dueAt()))) {
                 moved++;
             }
         }
@@ -400,20 +423,10 @@ public class OutgoingMessages implements PendingTexts {
     }
 
     /**
-     * The patient's other non-urgent texts around {@code now}: those sent since {@code from} and those waiting to go
-     * out until {@code to}, for {@link com.seriescare.notification.planning.TextSpacing}. Answers to the patient's own
-     * texts do not count.
+     * The patient's other non-urgent texts around {@code now}, among {@code patientTexts} (all of theirs): those sent
+     * since {@code from} and those waiting to go out until {@code to}, for
+     * {@link com.seriescare.notification.planning.TextSpacing}. Answers to the patient's own texts do not count.
      */
-    Neighbours neighboursOf(OutgoingMessage message, Instant from, Instant now, Instant to) {
-        return neighboursAmong(
-                message,
-                mongo.find(query(where("plan.patientId").is(message.plan().patientId())), OutgoingMessage.class),
-                from,
-                now,
-                to);
-    }
-
-    /** The same, from the patient's texts as read before ({@link #ofPatients}). */
     static Neighbours neighboursAmong(
             OutgoingMessage message, List<OutgoingMessage> patientTexts, Instant from, Instant now, Instant to) {
         List<TextSpacing.Neighbour> sent = new ArrayList<>();

@@ -293,9 +293,8 @@ class SchedulingEvents {
                     plan.patientId());
             return;
         }
-        plan = plan.dueAt(due.get());
-        if (messages.plan(plan)) {
-            log.info("Planned {} for patient {} due {}", plan.kind(), plan.patientId(), plan.dueAt());
+        if (messages.plan(plan, due.get())) {
+            log.info("Planned {} for patient {} due {}", plan.kind(), plan.patientId(), due.get());
         }
     }
 }

@@ -45,6 +45,9 @@ class CrashAfterHandOverIntegrationTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
     @AfterEach
     void resetClock() {
         clock.set(NotificationServiceTest.NOW);
@@ -111,5 +114,63 @@ class CrashAfterHandOverIntegrationTest {
                             .toList()
                             .containsAll(List.of("planned", "sent", "delivered")));
         }
+    }
+
+    /**
+     * Two instances look up the same text in doubt in Twilio's records at once. The first to hear "no record" plans it
+     * again, and it is handed over anew; the second, answered a moment later about the copy it had read before, used to
+     * plan it again once more, over the hand-over in flight, and the patient got it twice (the fault suite's restart
+     * with 1,000 texts pending: one duplicate).
+     */
+    @Test
+    void aTextInDoubtPlannedAgainByOneInstanceIsNotPlannedAgainByAnotherThatReadItBefore() {
+        String patientId = "doubt-" + UUID.randomUUID();
+        String phone = "+1720778" + String.format("%04d", (int) (Math.random() * 10000));
+        contacts.save(new PatientContact(patientId, "Ana", phone, "en", "America/Denver", true, null, "front-range"));
+        Instant due = clock.instant().plus(Duration.ofHours(2)); // only the calls below live then
+        messages.plan(new PlannedMessage(
+                patientId + ":confirmation",
+                MessageKind.BOOKING_CONFIRMATION,
+                patientId,
+                "series-y",
+                null,
+                0,
+                due,
+                List.of(due.plus(Duration.ofDays(9))),
+                null,
+                false,
+                null));
+        OutgoingMessage leased = messages.leaseNextDue("instance-that-died", due, properties.lease())
+                .orElseThrow();
+        assertThat(messages.apply(leased, leased.handOver(phone, "fingerprint", due.plus(properties.lease()), due)))
+                .isTrue();
+        OutgoingMessage sending = messages.forPatient(patientId).getFirst();
+        Instant later = due.plus(properties.lease()).plusSeconds(1);
+        assertThat(messages.apply(sending, sending.inDoubt(OutgoingMessage.IN_DOUBT_AFTER_CRASH, later)))
+                .isTrue();
+        OutgoingMessage readByBoth = messages.forPatient(patientId).getFirst();
+        Instant lookedUp = later.plus(properties.inDoubtResolution()).plusSeconds(1);
+
+        assertThat(messages.replanInDoubt(readByBoth, lookedUp))
+                .as("the first instance")
+                .isTrue();
+        // the first instance leases it again (as leaseDue does; a search here could lease other tests' texts first)
+        mongo.updateFirst(
+                org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                                .is(readByBoth.id())),
+                new org.springframework.data.mongodb.core.query.Update()
+                        .set("status", MessageStatus.LEASED)
+                        .set("leasedBy", "instance-1")
+                        .set("leaseUntil", lookedUp.plus(properties.lease())),
+                OutgoingMessage.class);
+        OutgoingMessage again = messages.forPatient(patientId).getFirst();
+        assertThat(messages.apply(again, again.handOver(phone, "fingerprint", lookedUp.plusSeconds(60), lookedUp)))
+                .isTrue();
+
+        assertThat(messages.replanInDoubt(readByBoth, lookedUp))
+                .as("the second instance")
+                .isFalse();
+        assertThat(messages.forPatient(patientId).getFirst().status()).isEqualTo(MessageStatus.SENDING);
     }
 }

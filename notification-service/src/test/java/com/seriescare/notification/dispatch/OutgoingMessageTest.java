@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.seriescare.notification.planning.MessageKind;
 import com.seriescare.notification.planning.PlannedMessage;
+import com.seriescare.notification.planning.QuietHours;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +30,7 @@ class OutgoingMessageTest {
             false,
             null);
 
-    static final OutgoingMessage PLANNED = OutgoingMessage.planned("m-1", PLAN, List.of());
+    static final OutgoingMessage PLANNED = OutgoingMessage.planned("m-1", PLAN, NOW, List.of());
 
     @Test
     void aPlannedTextIsCancelledWithWhyAndTheTimelineHearsOfIt() {
@@ -167,5 +169,100 @@ class OutgoingMessageTest {
         assertThat(change.set()).containsEntry(OutgoingMessage.PROVIDER_ID, "SM9");
         assertThat(change.event())
                 .hasValueSatisfying(event -> assertThat(event.status()).isEqualTo("sent"));
+    }
+
+    /** 04:00 in Denver, the clinic's night; 13:00 for a patient three hours east of UTC. */
+    static final Instant NIGHT_IN_DENVER = Instant.parse("2026-10-21T10:00:00Z");
+
+    static final ZoneId EAST = ZoneId.of("Etc/GMT-3");
+
+    @Test
+    void aTextTimedForTheClinicsMorningIsBroughtForwardWhenItIsDayWhereThePatientIs() {
+        OutgoingMessage planned = timedFor(NIGHT_IN_DENVER, Instant.parse("2026-10-21T14:00:00Z"), null);
+
+        assertThat(planned.retimedFor(EAST, QuietHours.DEFAULT, NIGHT_IN_DENVER))
+                .contains(NIGHT_IN_DENVER);
+        assertThat(planned.retime(NIGHT_IN_DENVER, EAST, NIGHT_IN_DENVER).set())
+                .containsEntry(OutgoingMessage.REASON, "brought forward: not quiet hours in Etc/GMT-3");
+    }
+
+    @Test
+    void aTextDueInThePatientsNightGoesAtTheirMorningNotBeforeNow() {
+        // planned for 20:00 in Denver, 22:00 in New York; it is that moment now
+        Instant evening = Instant.parse("2026-10-21T02:00:00Z");
+        OutgoingMessage planned = timedFor(evening, evening, null);
+
+        assertThat(planned.retimedFor(ZoneId.of("America/New_York"), QuietHours.DEFAULT, evening))
+                .contains(Instant.parse("2026-10-21T12:00:00Z"));
+        assertThat(planned.retimedFor(ZoneId.of("America/Denver"), QuietHours.DEFAULT, evening))
+                .as("still the right time where the patient is")
+                .isEmpty();
+    }
+
+    @Test
+    void aTextHeldForAReasonOfItsOwnIsNotBroughtForwardButStillKeptOutOfThePatientsNight() {
+        OutgoingMessage spaced = timedFor(
+                NIGHT_IN_DENVER, Instant.parse("2026-10-21T14:00:00Z"), "two hours after the patient's last text");
+        OutgoingMessage spacedIntoTheNight = timedFor(
+                NIGHT_IN_DENVER, Instant.parse("2026-10-21T19:00:00Z"), "two hours after the patient's last text");
+
+        assertThat(spaced.retimedFor(EAST, QuietHours.DEFAULT, NIGHT_IN_DENVER)).isEmpty();
+        assertThat(spacedIntoTheNight.retimedFor(EAST, QuietHours.DEFAULT, NIGHT_IN_DENVER))
+                .as("22:00 for the patient: their 08:00")
+                .contains(Instant.parse("2026-10-22T05:00:00Z"));
+    }
+
+    @Test
+    void urgentTextsAndTextsWaitingForThePatientsDetailsAreLeftAlone() {
+        OutgoingMessage waiting =
+                timedFor(NIGHT_IN_DENVER, Instant.parse("2026-10-21T14:00:00Z"), OutgoingMessage.WAITING_FOR_CONTACT);
+        OutgoingMessage urgent = OutgoingMessage.planned(
+                "m-2",
+                new PlannedMessage(
+                        "p-1:crisis",
+                        MessageKind.CRISIS_RESPONSE,
+                        "p-1",
+                        null,
+                        null,
+                        0,
+                        NIGHT_IN_DENVER,
+                        List.of(),
+                        null,
+                        true,
+                        null),
+                Instant.parse("2026-10-21T14:00:00Z"),
+                List.of());
+
+        assertThat(waiting.retimedFor(EAST, QuietHours.DEFAULT, NIGHT_IN_DENVER))
+                .isEmpty();
+        assertThat(urgent.retimedFor(EAST, QuietHours.DEFAULT, NIGHT_IN_DENVER)).isEmpty();
+    }
+
+    /** An intake link meant for {@code meant}, due at {@code due}, with the reason it was last moved. */
+    private static OutgoingMessage timedFor(Instant meant, Instant due, String reason) {
+        var plan = new PlannedMessage(
+                "p-1:intake", MessageKind.INTAKE_LINK, "p-1", "s-1", null, 0, meant, List.of(), null, false, null);
+        var planned = OutgoingMessage.planned("m-1", plan, due, List.of());
+        return new OutgoingMessage(
+                planned.id(),
+                planned.planKey(),
+                plan,
+                MessageStatus.PLANNED,
+                due,
+                null,
+                null,
+                0,
+                null,
+                null,
+                reason,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                null);
     }
 }

@@ -133,6 +133,25 @@ class SharedDispatchIntegrationTest {
         instance.stop();
     }
 
+    /**
+     * A stop hands over what was leased and closes the hand-over; a start after it (a context restarted, a lifecycle
+     * stopped and started again) used to find it closed, and every batch was refused.
+     */
+    @Test
+    void anInstanceStoppedAndStartedAgainSendsAgain() {
+        String batch = UUID.randomUUID().toString().substring(0, 8);
+        Instant due = NotificationServiceTest.NOW.plus(Duration.ofDays(3)); // only this instance lives then
+        Set<String> phones = planTexts(batch, 2, due);
+        Dispatcher instance = newInstance(new MutableClock(due.plusSeconds(1)), withBatchSize(5));
+        instance.stop();
+
+        instance.start();
+        instance.dispatchDue();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sentTo(phones).size() == 2);
+        instance.stop();
+    }
+
     /** Without it, a crisis answer or a page waited behind every text due before it (the lease went by due time). */
     @Test
     void anUrgentTextIsLeasedBeforeEarlierRoutineOnes() {
