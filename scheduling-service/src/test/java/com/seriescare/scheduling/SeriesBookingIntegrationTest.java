@@ -76,6 +76,8 @@ class SeriesBookingIntegrationTest {
         assertThat(seriesBooked.header("ce_subject")).isEqualTo(seriesId);
         assertThat(seriesBooked.header("ce_id")).isNotBlank();
         assertThat(seriesBooked.header("ce_time")).isEqualTo("2026-10-20T16:00:00Z");
+        // the body is handed to the producer as encoded (no conversion): its type still travels with it
+        assertThat(seriesBooked.header("contentType")).isEqualTo("application/json");
         for (Recorded event : events) {
             var type = EventType.ofCeType(event.ceType()).orElseThrow();
             assertThat(codec.violations(type, event.body().getBytes(StandardCharsets.UTF_8)))
