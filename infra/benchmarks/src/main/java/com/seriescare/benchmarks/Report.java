@@ -170,7 +170,9 @@ final class Report {
               never hold a text back.
             - **B3 outbox relay**: `--events` (default 5,000) status events put in notification-service's outbox
               (one per cancelled text, of 500 patients) while it is stopped; one instance is started and the events/s
-              are timed from the moment it answers until the last is removed. Baseline, in the same run: the same
+              are timed from the moment it answers until the last is removed (progress is read from the topic's end
+              offsets while it publishes, then from the store: counting outboxes in the store ten times a second had
+              cost the store, on the same two cores, more than the relay's own reads). Baseline, in the same run: the same
               events sent to the same topic by a plain Kafka producer in the benchmark's process (acks=all,
               idempotent, as the services' producers), then flushed. The relay is service-support's, shared by the
               three services: one service stands for all.
