@@ -17,6 +17,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -78,6 +79,46 @@ final class BenchSystem implements AutoCloseable {
 
     String bootstrapServers() {
         return broker.bootstrapServers();
+    }
+
+    /**
+     * Waits until nothing is in flight: every consumer group has read its topics to the end, twice a second apart, and
+     * no text reached the Twilio fake meanwhile. Returns how long that took (at most {@code patience}).
+     */
+    Duration awaitIdle(Duration patience) throws Exception {
+        Instant began = Instant.now();
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.<String, Object>of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            int quiet = 0;
+            int texts = twilio().requestCount();
+            while (quiet < 2 && Instant.now().isBefore(began.plus(patience))) {
+                Thread.sleep(1000);
+                int textsNow = twilio().requestCount();
+                quiet = lag(admin) == 0 && textsNow == texts ? quiet + 1 : 0;
+                texts = textsNow;
+            }
+        }
+        return Duration.between(began, Instant.now());
+    }
+
+    /** Records not yet read, over every consumer group and the partitions it has read. */
+    private static long lag(org.apache.kafka.clients.admin.Admin admin) throws Exception {
+        long lag = 0;
+        for (var group : admin.listConsumerGroups().all().get()) {
+            var committed = admin.listConsumerGroupOffsets(group.groupId())
+                    .partitionsToOffsetAndMetadata()
+                    .get();
+            var latest = new java.util.HashMap<
+                    org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec>();
+            committed.keySet().forEach(p -> latest.put(p, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get();
+            for (var read : committed.entrySet()) {
+                if (read.getValue() != null) {
+                    lag += ends.get(read.getKey()).offset() - read.getValue().offset();
+                }
+            }
+        }
+        return lag;
     }
 
     MongoDatabase notificationStore() {

@@ -117,8 +117,13 @@ final class Report {
 
     private static String order(Path file) {
         String name = file.getFileName().toString();
-        // before, then builds in between (labelled by their commit), then after
-        return (name.startsWith("before") ? "0" : name.startsWith("after") ? "2" : "1") + name;
+        // before, then builds in between (labelled by their commit) in the order they were measured, then after
+        String measured = Figures.JSON
+                .readTree(file.toFile())
+                .path("machine")
+                .path("date")
+                .asString("");
+        return (name.startsWith("before") ? "0" : name.startsWith("after") ? "2" : "1") + measured + name;
     }
 
     private static String cell(JsonNode values) {
@@ -167,7 +172,8 @@ final class Report {
               fake answers in 100 ms and the sender's rate is set to 100 texts/s (`TWILIO_MESSAGES_PER_SECOND`: a
               Messaging Service or short code; a lone long code sends 1 a second, and 2,000 texts would take half an
               hour whatever the software did). The patients live in a zone where it is early afternoon, so quiet hours
-              never hold a text back.
+              never hold a text back. The burst starts once the system is idle (every consumer group read to the end
+              and no text sent for two seconds): B1 before it leaves thousands of events to digest.
             - **B3 outbox relay**: `--events` (default 5,000) status events put in notification-service's outbox
               (one per cancelled text, of 500 patients) while it is stopped; one instance is started and the events/s
               are timed from the moment it answers until the last is removed (progress is read from the topic's end
