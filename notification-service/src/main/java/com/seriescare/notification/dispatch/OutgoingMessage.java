@@ -375,8 +375,11 @@ public record OutgoingMessage(
         }
     }
 
-    /** @param announcement the events to publish with it (the outbox), saved in the same insert */
-    /** Planned for {@code due}: its plan's time, or moved out of quiet hours (the plan keeps the time it was for). */
+    /**
+     * Planned for {@code due}: its plan's time, or moved out of quiet hours (the plan keeps the time it was for).
+     *
+     * @param announcement the events to publish with it (the outbox), saved in the same insert
+     */
     static OutgoingMessage planned(String id, PlannedMessage plan, Instant due, List<PendingEvent> announcement) {
         return new OutgoingMessage(
                 id,
