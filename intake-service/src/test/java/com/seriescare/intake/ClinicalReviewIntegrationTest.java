@@ -4,8 +4,12 @@ import static com.seriescare.intake.Fixture.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.seriescare.contracts.Topics;
 import com.seriescare.testsupport.JsonHttp;
+import com.seriescare.testsupport.RecordedTopics;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,6 +27,18 @@ class ClinicalReviewIntegrationTest {
 
     @Autowired
     com.seriescare.servicesupport.audit.AuditTrail audit;
+
+    static RecordedTopics topics;
+
+    @BeforeAll
+    static void record() {
+        topics = RecordedTopics.of(Topics.INTAKE_EVENTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        topics.close();
+    }
 
     JsonHttp as(String user) {
         return JsonHttp.at("http://localhost:" + port).as(user, user);
@@ -78,9 +94,32 @@ class ClinicalReviewIntegrationTest {
                         .path("clinicianToReview")
                         .asBoolean())
                 .isFalse();
-        assertThat(audit.of(booked.patientId()))
+        // each look is an event (who, when, which answers; never the answers) and so in the audit trail
+        var trail = await().atMost(PATIENCE)
+                .until(
+                        () -> audit.of(booked.patientId()),
+                        entries -> entries.stream()
+                                .anyMatch(entry -> entry.what().equals("clinic.form.answers-viewed.v1")));
+        assertThat(trail)
                 .extracting(entry -> entry.what() + " by " + entry.actor())
-                .contains("viewed:checklist answers by clinician");
+                .contains("clinic.form.answers-viewed.v1 by clinician");
+        var looks = await().atMost(PATIENCE)
+                .until(
+                        () -> topics.forKey(booked.patientId()).stream()
+                                .filter(r -> r.ceType().equals("clinic.form.answers-viewed.v1"))
+                                .toList(),
+                        records -> records.stream().anyMatch(r -> "clinician".equals(r.header("ce_actor"))));
+        // the desk looked at its part first, then the clinician at every answer
+        assertThat(looks)
+                .extracting(r -> r.header("ce_actor"))
+                .startsWith("frontdesk")
+                .contains("clinician");
+        assertThat(looks)
+                .filteredOn(r -> "clinician".equals(r.header("ce_actor")))
+                .allSatisfy(r -> assertThat(r.body())
+                        .contains("\"viewedBy\":\"clinician\"", "\"part\":\"all\"", "\"form\":\"checklist\"")
+                        .doesNotContain("lamotrigine", "medication"));
+        assertThat(looks.getFirst().body()).contains("\"part\":\"logistics\"");
     }
 
     @Test

@@ -65,10 +65,10 @@ class FrontDeskApiIntegrationTest {
                 .until(
                         () -> audit.of(booked.patientId()),
                         entries -> entries.stream()
-                                .anyMatch(entry -> entry.what().equals("clinic.checklist.completed.v1")));
+                                .anyMatch(entry -> entry.what().equals("clinic.form.answers-viewed.v1")));
         assertThat(trail)
                 .extracting(entry -> entry.what() + " by " + entry.actor())
-                .contains("viewed:checklist logistics by frontdesk", "clinic.checklist.completed.v1 by patient");
+                .contains("clinic.form.answers-viewed.v1 by frontdesk", "clinic.checklist.completed.v1 by patient");
     }
 
     @Test

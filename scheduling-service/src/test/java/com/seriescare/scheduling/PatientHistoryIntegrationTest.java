@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.seriescare.contracts.Topics;
+import com.seriescare.contracts.intake.FormAnswersViewed;
+import com.seriescare.contracts.intake.IntakeCompleted;
+import com.seriescare.contracts.intake.IntakeReviewed;
 import com.seriescare.contracts.notification.InboundMessageReceived;
 import com.seriescare.testsupport.EventPublisherForTests;
 import com.seriescare.testsupport.JsonHttp;
@@ -86,6 +89,41 @@ class PatientHistoryIntegrationTest {
                         .get("/api/patients/" + patientId + "/history")
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void formsSentAndAnswersLookedAtInIntakeServiceAreInTheHistoryOnceWithWhoDidThem() {
+        JsonHttp api = Api.frontDesk(port);
+        String patientId = Api.registerPatient(api);
+        String seriesId = "series-" + patientId;
+        Instant at = Instant.parse("2026-12-01T17:00:00Z");
+        try (var events = new EventPublisherForTests()) {
+            events.publish(
+                    new IntakeCompleted(patientId, seriesId, at, "patient"), "completed-" + patientId, "patient");
+            var look = new FormAnswersViewed(
+                    patientId, seriesId, null, "form-" + patientId, "intake", FormAnswersViewed.ALL, "clinician", at);
+            // delivered twice (at least once): one line
+            events.publish(look, "viewed-" + patientId, "clinician");
+            events.publish(look, "viewed-" + patientId, "clinician");
+            events.publish(
+                    new IntakeReviewed(patientId, seriesId, null, "form-" + patientId, "intake", "clinician", at),
+                    "reviewed-" + patientId,
+                    "clinician");
+        }
+
+        List<JsonNode> history = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> lines(api, patientId),
+                        lines -> lines.stream()
+                                .anyMatch(line -> line.path("what").asString().startsWith("Flagged answers reviewed")));
+
+        assertThat(history)
+                .extracting(line ->
+                        line.path("what").asString() + " by " + line.path("by").asString())
+                .containsOnlyOnce(
+                        "Intake form sent by patient",
+                        "Viewed the intake answers by clinician",
+                        "Flagged answers reviewed by clinician");
     }
 
     @org.springframework.beans.factory.annotation.Autowired

@@ -10,8 +10,11 @@ import java.util.function.Function;
  * producers and as raw bytes from any other producer; both are read the same way. On the wire the prefix is
  * {@code ce_}; Spring Cloud Function hands CloudEvents to functions with its canonical {@code ce-} prefix, so
  * both are accepted.
+ *
+ * @param actor who made the change (the extension attribute {@code actor}: a user name, {@code patient} or
+ *     {@code system}); null on records published before actors were recorded and by producers that do not say
  */
-public record CloudEventHeaders(String id, String type, String source, String subject, String time) {
+public record CloudEventHeaders(String id, String type, String source, String subject, String time, String actor) {
 
     public static final String PREFIX = "ce_";
 
@@ -24,7 +27,8 @@ public record CloudEventHeaders(String id, String type, String source, String su
                 attribute(header, "type"),
                 attribute(header, "source"),
                 attribute(header, "subject"),
-                attribute(header, "time"));
+                attribute(header, "time"),
+                attribute(header, "actor"));
     }
 
     private static String attribute(Function<String, Object> header, String name) {

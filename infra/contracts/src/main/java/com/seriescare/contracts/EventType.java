@@ -9,6 +9,7 @@ import com.seriescare.contracts.clinic.ClinicSettingsPublished;
 import com.seriescare.contracts.intake.ChecklistCompleted;
 import com.seriescare.contracts.intake.ChecklistOverdue;
 import com.seriescare.contracts.intake.ChecklistRequested;
+import com.seriescare.contracts.intake.FormAnswersViewed;
 import com.seriescare.contracts.intake.FormLinkIssued;
 import com.seriescare.contracts.intake.IntakeCompleted;
 import com.seriescare.contracts.intake.IntakeFlagged;
@@ -57,6 +58,7 @@ public enum EventType {
     CHECKLIST_OVERDUE("clinic.checklist.overdue.v1", Topics.INTAKE_EVENTS, ChecklistOverdue.class),
     INTAKE_FLAGGED("clinic.intake.flagged.v1", Topics.INTAKE_EVENTS, IntakeFlagged.class),
     INTAKE_REVIEWED("clinic.intake.reviewed.v1", Topics.INTAKE_EVENTS, IntakeReviewed.class),
+    FORM_ANSWERS_VIEWED("clinic.form.answers-viewed.v1", Topics.INTAKE_EVENTS, FormAnswersViewed.class),
     MESSAGE_STATUS_CHANGED("clinic.message.status-changed.v1", Topics.NOTIFICATION_EVENTS, MessageStatusChanged.class),
     SESSION_CONFIRMATION_RECEIVED(
             "clinic.reply.session-confirmed.v1", Topics.NOTIFICATION_EVENTS, SessionConfirmationReceived.class),

@@ -11,15 +11,21 @@ class CloudEventHeadersTest {
     @Test
     void readsTextAndRawByteHeadersAlike() {
         Map<String, Object> headers = Map.of(
-                "ce_id", "e-1",
-                "ce_type", "clinic.series.booked.v1".getBytes(StandardCharsets.UTF_8),
-                "ce_subject", "s-1");
+                "ce_id",
+                "e-1",
+                "ce_type",
+                "clinic.series.booked.v1".getBytes(StandardCharsets.UTF_8),
+                "ce_subject",
+                "s-1",
+                "ce_actor",
+                "frontdesk".getBytes(StandardCharsets.UTF_8));
 
         CloudEventHeaders read = CloudEventHeaders.read(headers::get);
 
         assertThat(read.id()).isEqualTo("e-1");
         assertThat(read.type()).isEqualTo("clinic.series.booked.v1");
         assertThat(read.subject()).isEqualTo("s-1");
+        assertThat(read.actor()).isEqualTo("frontdesk");
         assertThat(read.source()).isNull();
     }
 
@@ -31,5 +37,6 @@ class CloudEventHeadersTest {
 
         assertThat(read.id()).isEqualTo("e-2");
         assertThat(read.type()).isEqualTo("clinic.patient.registered.v1");
+        assertThat(read.actor()).as("not said: older records, other producers").isNull();
     }
 }

@@ -12,6 +12,7 @@ import com.seriescare.contracts.clinic.ClinicSettingsPublished;
 import com.seriescare.contracts.intake.ChecklistCompleted;
 import com.seriescare.contracts.intake.ChecklistOverdue;
 import com.seriescare.contracts.intake.ChecklistRequested;
+import com.seriescare.contracts.intake.FormAnswersViewed;
 import com.seriescare.contracts.intake.FormLinkIssued;
 import com.seriescare.contracts.intake.IntakeCompleted;
 import com.seriescare.contracts.intake.IntakeFlagged;
@@ -226,6 +227,7 @@ class EventContractTest {
                 new CareAlertEscalated("p-1", "a-1", "front-range", "Dr. Ames", 2, NOW),
                 new CareAlertHandled("p-1", "a-1", "front-range", "clinician", NOW),
                 new IntakeReviewed("p-1", "s-1", "x-1", "f-1", "checklist", "clinician", NOW),
+                new FormAnswersViewed("p-1", "s-1", null, "f-2", "intake", FormAnswersViewed.ALL, "clinician", NOW),
                 new PatientWordsRecorded("p-1", "a-1", "I want to end my life", NOW),
                 new SessionConfirmed(
                         "p-1",

@@ -44,6 +44,11 @@ public final class EventPublisherForTests implements AutoCloseable {
 
     /** Publishes the event with the given event id (the same id again is a redelivery). */
     public String publish(ClinicEvent event, String eventId) {
+        return publish(event, eventId, null);
+    }
+
+    /** As {@link #publish(ClinicEvent, String)}, made by {@code actor} (the {@code ce_actor} extension; null: unsaid). */
+    public String publish(ClinicEvent event, String eventId, String actor) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("ce_id", eventId);
         headers.put("ce_source", "/tests");
@@ -51,6 +56,9 @@ public final class EventPublisherForTests implements AutoCloseable {
         headers.put("ce_time", Instant.now().toString());
         headers.put("ce_subject", event.subject());
         headers.put("ce_specversion", "1.0");
+        if (actor != null) {
+            headers.put("ce_actor", actor);
+        }
         headers.put("content-type", "application/json");
         publishRaw(event.type().topic(), event.key(), headers, codec.encode(event));
         return eventId;

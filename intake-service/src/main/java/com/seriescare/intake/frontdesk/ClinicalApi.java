@@ -1,8 +1,8 @@
 package com.seriescare.intake.frontdesk;
 
+import com.seriescare.contracts.intake.FormAnswersViewed;
 import com.seriescare.intake.forms.PatientForm;
 import com.seriescare.intake.store.PatientForms;
-import com.seriescare.servicesupport.audit.AuditTrail;
 import com.seriescare.servicesupport.security.CurrentUser;
 import java.time.Clock;
 import java.util.Comparator;
@@ -23,7 +23,6 @@ class ClinicalApi {
     private final ClinicalReviews reviews;
     private final ClinicForms clinicForms;
     private final CurrentUser currentUser;
-    private final AuditTrail audit;
     private final Clock clock;
 
     ClinicalApi(
@@ -31,13 +30,11 @@ class ClinicalApi {
             ClinicalReviews reviews,
             ClinicForms clinicForms,
             CurrentUser currentUser,
-            AuditTrail audit,
             Clock clock) {
         this.forms = forms;
         this.reviews = reviews;
         this.clinicForms = clinicForms;
         this.currentUser = currentUser;
-        this.audit = audit;
         this.clock = clock;
     }
 
@@ -76,7 +73,7 @@ class ClinicalApi {
 
     /** Answers are health information: each look at them is in the audit trail, with who looked. */
     private FormView viewed(PatientForm form) {
-        audit.recordView(form.patientId(), form.kind().code() + " answers", form.id());
+        forms.recordLook(form, FormAnswersViewed.ALL, currentUser.username(), clock.instant());
         return FormView.of(form, reviews.of(form.id()).orElse(null));
     }
 }

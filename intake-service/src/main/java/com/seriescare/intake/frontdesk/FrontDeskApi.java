@@ -1,13 +1,14 @@
 package com.seriescare.intake.frontdesk;
 
+import com.seriescare.contracts.intake.FormAnswersViewed;
 import com.seriescare.intake.answering.FormAnswering;
 import com.seriescare.intake.answering.FormAnswering.ByPhone;
 import com.seriescare.intake.forms.PatientForm;
 import com.seriescare.intake.store.PatientForms;
-import com.seriescare.servicesupport.audit.AuditTrail;
 import com.seriescare.servicesupport.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,22 +22,20 @@ class FrontDeskApi {
     private final PatientForms forms;
     private final FormAnswering answering;
     private final CurrentUser currentUser;
-
-    private final AuditTrail audit;
-
     private final ClinicalReviews reviews;
     private final ClinicForms clinicForms;
+    private final Clock clock;
 
     FrontDeskApi(
             PatientForms forms,
             FormAnswering answering,
             CurrentUser currentUser,
-            AuditTrail audit,
             ClinicalReviews reviews,
-            ClinicForms clinicForms) {
+            ClinicForms clinicForms,
+            Clock clock) {
         this.clinicForms = clinicForms;
         this.reviews = reviews;
-        this.audit = audit;
+        this.clock = clock;
         this.forms = forms;
         this.answering = answering;
         this.currentUser = currentUser;
@@ -60,7 +59,7 @@ class FrontDeskApi {
     /** The ride home and the emergency contact are the patient's answers too: each look is in the audit trail. */
     private DeskFormView desk(PatientForm form) {
         if (form.completion() != null) {
-            audit.recordView(form.patientId(), form.kind().code() + " logistics", form.id());
+            forms.recordLook(form, FormAnswersViewed.LOGISTICS, currentUser.username(), clock.instant());
         }
         return DeskFormView.of(form, form.isFlagged() && reviews.of(form.id()).isEmpty());
     }

@@ -1,6 +1,7 @@
 package com.seriescare.intake.store;
 
 import com.seriescare.contracts.ClinicEvent;
+import com.seriescare.contracts.intake.FormAnswersViewed;
 import com.seriescare.intake.forms.FormKind;
 import com.seriescare.intake.forms.FormStatus;
 import com.seriescare.intake.forms.LinkTokens;
@@ -81,6 +82,29 @@ public class PatientForms {
                 update,
                 COLLECTION);
         return result.getModifiedCount() == 1;
+    }
+
+    /**
+     * Someone looked at the form's answers ({@link FormAnswersViewed#ALL} or {@link FormAnswersViewed#LOGISTICS}):
+     * the look is published from the form's outbox like its changes, and so is in the audit trail and the patient's
+     * history; the form itself does not change (no new version, so nobody's change of it is refused for a look).
+     */
+    public void recordLook(PatientForm form, String part, String by, Instant at) {
+        var viewed = new FormAnswersViewed(
+                form.patientId(),
+                form.seriesId(),
+                form.sessionId(),
+                form.id(),
+                form.kind().code(),
+                part,
+                by,
+                at);
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(form.id())),
+                new Update()
+                        .push("outbox")
+                        .each(outbox.entriesFor(List.of(viewed)).toArray()),
+                COLLECTION);
     }
 
     /** How many forms of this kind are past their deadline and not filled in (for the operators' dashboard). */

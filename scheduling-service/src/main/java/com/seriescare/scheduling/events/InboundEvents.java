@@ -14,6 +14,7 @@ import com.seriescare.contracts.intake.IntakeReviewed;
 import com.seriescare.contracts.notification.InboundMessageReceived;
 import com.seriescare.contracts.notification.MessageStatusChanged;
 import com.seriescare.contracts.notification.SessionConfirmationReceived;
+import com.seriescare.scheduling.history.PatientHistory;
 import com.seriescare.scheduling.inbox.Inbox;
 import com.seriescare.scheduling.patients.Patients;
 import com.seriescare.scheduling.readiness.ReadinessProjection;
@@ -31,8 +32,11 @@ import org.springframework.messaging.Message;
 class InboundEvents {
 
     @Bean
-    Consumer<Message<byte[]>> intakeEvents(EventCodec codec, ReadinessProjection readiness, Inbox inbox) {
-        return CloudEventConsumers.decodingWith(codec, (ClinicEvent event) -> {
+    Consumer<Message<byte[]>> intakeEvents(
+            EventCodec codec, ReadinessProjection readiness, Inbox inbox, PatientHistory history) {
+        return CloudEventConsumers.withAttributes(codec, (event, attributes) -> {
+            // a form sent, answers looked at or reviewed: in the patient's history with who did it
+            history.learn(event, attributes);
             switch (event) {
                 case IntakeCompleted completed -> readiness.on(completed);
                 case ChecklistCompleted completed -> readiness.on(completed);

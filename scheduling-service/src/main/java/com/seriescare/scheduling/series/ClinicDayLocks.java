@@ -71,32 +71,42 @@ class ClinicDayLocks {
         // the store to come back) has not waited for the day, and gave up at once when the store returned.
         Instant giveUpAt = null;
         long pause = 5;
-        while (true) {
-            Instant now = Instant.now();
-            try {
-                // free when there is no lock document or its lease ran out; an upsert meeting a held lock collides
-                mongo.findAndModify(
-                        query(where("_id").is(id).and("leaseUntil").lt(now)),
-                        new Update().set("holder", holder).set("leaseUntil", now.plus(LEASE)),
-                        FindAndModifyOptions.options().upsert(true).returnNew(true),
-                        org.bson.Document.class,
-                        COLLECTION);
-                return;
-            } catch (DuplicateKeyException taken) {
-                Instant answered = Instant.now();
-                if (giveUpAt == null) {
-                    giveUpAt = answered.plus(PATIENCE);
-                } else if (answered.isAfter(giveUpAt)) {
-                    throw new ConcurrentChange("Clinic day", id);
-                }
-                try {
-                    Thread.sleep(pause);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new ConcurrentChange("Clinic day", id);
-                }
-                pause = Math.min(pause * 2, 100);
+        while (!tryToTake(id, holder)) {
+            Instant answered = Instant.now();
+            if (giveUpAt == null) {
+                giveUpAt = answered.plus(PATIENCE);
+            } else if (answered.isAfter(giveUpAt)) {
+                throw new ConcurrentChange("Clinic day", id);
             }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConcurrentChange("Clinic day", id);
+            }
+            pause = Math.min(pause * 2, 100);
+        }
+    }
+
+    /** Takes the day when its lock is free or has run out; false when another booking holds it. */
+    private boolean tryToTake(String id, String holder) {
+        Instant now = Instant.now();
+        if (mongo.exists(query(where("_id").is(id).and("leaseUntil").gte(now)), COLLECTION)) {
+            // held: asked without the write that would collide (the store logs each collision as an error with its
+            // stack, dozens a second in a burst of bookings)
+            return false;
+        }
+        try {
+            // free when there is no lock document or its lease ran out; an upsert meeting a held lock collides
+            mongo.findAndModify(
+                    query(where("_id").is(id).and("leaseUntil").lt(now)),
+                    new Update().set("holder", holder).set("leaseUntil", now.plus(LEASE)),
+                    FindAndModifyOptions.options().upsert(true).returnNew(true),
+                    org.bson.Document.class,
+                    COLLECTION);
+            return true;
+        } catch (DuplicateKeyException taken) {
+            return false; // taken between the two
         }
     }
 }

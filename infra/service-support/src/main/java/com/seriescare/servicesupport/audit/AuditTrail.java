@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.annotation.Id;
@@ -20,7 +19,8 @@ import org.springframework.data.mongodb.core.index.Index;
 /**
  * The service's append-only record of who did what to a patient's record, in its own {@value #COLLECTION} collection:
  * every change (entered from its event as the outbox relay publishes it, so nothing published goes unrecorded and
- * nothing is recorded twice) and every look at sensitive answers. Entries are never changed; they are removed only
+ * nothing is recorded twice; a look at a patient's answers is an event too) and, where a service shows a patient's
+ * history, what other services did to the record, learned from their events. Entries are never changed; they are removed only
  * when older than the retention (default 6 years, {@code seriescare.audit.retention}).
  */
 public class AuditTrail {
@@ -32,8 +32,8 @@ public class AuditTrail {
     /**
      * One thing done to a patient's record.
      *
-     * @param id the event's id for a change; a fresh one for a view
-     * @param what the event type (e.g. {@code clinic.session.rescheduled.v1}) or {@code viewed:<what>}
+     * @param id the event's id
+     * @param what the event type (e.g. {@code clinic.session.rescheduled.v1})
      * @param subject what it concerned (a session, a series, a form)
      * @param actor a user name, {@code patient} or {@code system}
      * @param at when it happened (the service's clock)
@@ -83,18 +83,28 @@ public class AuditTrail {
         }
     }
 
-    /** Someone looked at something sensitive of a patient's (e.g. intake answers). */
-    public void recordView(String patientId, String what, String subject) {
-        mongo.insert(
-                new Entry(
-                        UUID.randomUUID().toString(),
-                        patientId,
-                        "viewed:" + what,
-                        subject,
-                        Actors.current(),
-                        clock.instant(),
-                        Instant.now()),
-                COLLECTION);
+    /**
+     * Records a change made to the patient's record in another service, learned from its event (a form the patient
+     * sent, answers a clinician looked at): once, however often the event is delivered.
+     *
+     * @param eventId the event's id ({@code ce_id}): the entry's id
+     * @param actor who made it ({@code ce_actor}); {@code system} when the event does not say
+     */
+    public void recordLearned(String eventId, String patientId, String what, String subject, String actor, Instant at) {
+        try {
+            mongo.insert(
+                    new Entry(
+                            eventId,
+                            patientId,
+                            what,
+                            subject,
+                            actor == null ? Actors.SYSTEM : actor,
+                            at == null ? clock.instant() : at,
+                            Instant.now()),
+                    COLLECTION);
+        } catch (org.springframework.dao.DuplicateKeyException deliveredBefore) {
+            // the same event again (at-least-once delivery): recorded the first time
+        }
     }
 
     /** A patient's history, newest first. */

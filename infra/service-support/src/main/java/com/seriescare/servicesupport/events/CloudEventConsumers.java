@@ -3,6 +3,7 @@ package com.seriescare.servicesupport.events;
 import com.seriescare.contracts.ClinicEvent;
 import com.seriescare.contracts.CloudEventHeaders;
 import com.seriescare.contracts.EventCodec;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.springframework.messaging.Message;
 
@@ -16,9 +17,15 @@ public final class CloudEventConsumers {
     private CloudEventConsumers() {}
 
     public static Consumer<Message<byte[]>> decodingWith(EventCodec codec, Consumer<ClinicEvent> handler) {
+        return withAttributes(codec, (event, attributes) -> handler.accept(event));
+    }
+
+    /** As {@link #decodingWith}, for a handler that reads the record's attributes too (its id, who made it). */
+    public static Consumer<Message<byte[]>> withAttributes(
+            EventCodec codec, BiConsumer<ClinicEvent, CloudEventHeaders> handler) {
         return message -> {
-            var headers = CloudEventHeaders.read(message.getHeaders()::get);
-            handler.accept(codec.decode(headers.type(), message.getPayload()));
+            var attributes = CloudEventHeaders.read(message.getHeaders()::get);
+            handler.accept(codec.decode(attributes.type(), message.getPayload()), attributes);
         };
     }
 }
