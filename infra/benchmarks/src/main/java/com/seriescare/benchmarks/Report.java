@@ -195,6 +195,6 @@ final class Report {
               since `infra/local-store`'s `OrderedIndex`, on the local store too. The form deadlines' search
               (intake-service) has the same shape and is not timed separately.
             - **B6 memory**: each service's peak resident set size (`VmRSS`), sampled every second during B2; the
-              services run with the dev stack's `-Xmx384m`.
+              services run with the dev stack's options (`DevStack.SERVICE_JVM_OPTIONS`: `-Xmx384m` and G1 until this stop's after column, `-Xmx256m -XX:+UseSerialGC` and `MALLOC_ARENA_MAX=2` since).
             """;
 }

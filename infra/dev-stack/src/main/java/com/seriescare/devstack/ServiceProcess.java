@@ -42,7 +42,11 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
-        return start(name, command, env, out);
+        // glibc gives each thread that allocates an arena of its own (up to 8 per core): tens of MB resident per
+        // service for a few native allocations; two are plenty for a JVM, which allocates mostly in its heap
+        Map<String, String> withArenas = new java.util.HashMap<>(Map.of("MALLOC_ARENA_MAX", "2"));
+        withArenas.putAll(env);
+        return start(name, command, withArenas, out);
     }
 
     /** Starts {@code java [jvmOptions] -cp classpath mainClass args}. */

@@ -7,8 +7,16 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -28,15 +36,141 @@ final class LocalCollection extends H2Collection {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
     }
 
+    /**
+     * The leading {@code $match} of the aggregation running on this thread, and its collection. The store runs a
+     * pipeline over every document of the collection and filters in its {@code $match} stage; {@code countDocuments}
+     * (and so Spring's {@code exists} and {@code count}) is such a pipeline. The documents handed to it are narrowed
+     * here through the index that narrows that match most: the stage still filters, so what it counts is the same.
+     */
+    private static final ThreadLocal<Map.Entry<String, Document>> AGGREGATION_MATCH = new ThreadLocal<>();
+
+    /** Runs an aggregation of {@code collection} whose first stage is {@code $match: match}. */
+    static <T> T aggregatingWith(String collection, Document match, Supplier<T> aggregation) {
+        AGGREGATION_MATCH.set(Map.entry(collection, match));
+        try {
+            return aggregation.get();
+        } finally {
+            AGGREGATION_MATCH.remove();
+        }
+    }
+
     @Override
     protected QueryResult queryDocuments(
             Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+        var aggregation = AGGREGATION_MATCH.get();
+        if (query.isEmpty() && aggregation != null && aggregation.getKey().equals(getCollectionName())) {
+            // the pipeline's own documents (a $lookup's, read later, are another collection's or a query of their own)
+            AGGREGATION_MATCH.remove();
+            Optional<Index<Object>> narrowing = indexFor(aggregation.getValue());
+            if (narrowing.isPresent()) {
+                return matchDocuments(
+                        query,
+                        examined(narrowing.get().getPositions(aggregation.getValue())),
+                        orderBy,
+                        numberToSkip,
+                        limit,
+                        batchSize,
+                        fieldSelector);
+            }
+        }
+        Optional<Iterable<Object>> eachValue = positionsForEachValue(query);
+        if (eachValue.isPresent()) {
+            return matchDocuments(
+                    query, examined(eachValue.get()), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
         Optional<Index<Object>> best = indexFor(query);
         if (best.isEmpty()) {
+            examined.add(count());
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
         return matchDocuments(
-                query, best.get().getPositions(query), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                query,
+                examined(best.get().getPositions(query)),
+                orderBy,
+                numberToSkip,
+                limit,
+                batchSize,
+                fieldSelector);
+    }
+
+    /**
+     * For {@code {field: {$in: [a, b]}}} (a batch of texts' patients, {@code plan.patientId $in [...]}), the documents an
+     * index hands over for {@code field: a} and for {@code field: b}: the collection was read in full for each batch.
+     */
+    private Optional<Iterable<Object>> positionsForEachValue(Document query) {
+        List<Map.Entry<String, Object>> conditions = new ArrayList<>(query.entrySet());
+        if (query.get("$and") instanceof List<?> all) {
+            all.stream()
+                    .filter(Document.class::isInstance)
+                    .forEach(one -> conditions.addAll(((Document) one).entrySet()));
+        }
+        for (var condition : conditions) {
+            if (condition.getKey().startsWith("$")
+                    || !(condition.getValue() instanceof Document operators)
+                    || operators.size() != 1
+                    || !(operators.get("$in") instanceof List<?> values)
+                    || !values.stream().allMatch(value -> value instanceof String || value instanceof Number)) {
+                continue;
+            }
+            Set<Object> positions = new LinkedHashSet<>();
+            for (Object value : values) {
+                // the equality first: an index reads the first condition it finds on its key
+                Document one = withValue(query, condition.getKey(), value);
+                Optional<Index<Object>> index = indexFor(one);
+                if (index.isEmpty()) {
+                    return Optional.empty();
+                }
+                index.get().getPositions(one).forEach(positions::add);
+            }
+            return Optional.of(positions);
+        }
+        return Optional.empty();
+    }
+
+    /** The query with {@code field: value} in place of its condition on the field (at the top or in its $and). */
+    private static Document withValue(Document query, String field, Object value) {
+        Document one = new Document(field, value);
+        query.forEach((key, other) -> {
+            if (key.equals("$and") && other instanceof List<?> all) {
+                List<Object> rest = new ArrayList<>();
+                for (Object element : all) {
+                    if (element instanceof Document condition && condition.containsKey(field)) {
+                        Document without = new Document(condition);
+                        without.remove(field);
+                        if (!without.isEmpty()) {
+                            rest.add(without);
+                        }
+                    } else {
+                        rest.add(element);
+                    }
+                }
+                if (!rest.isEmpty()) {
+                    one.put(key, rest);
+                }
+            } else if (!key.equals(field)) {
+                one.put(key, other);
+            }
+        });
+        return one;
+    }
+
+    /** How many documents queries have read, as MongoDB's {@code totalDocsExamined} counts them. */
+    long documentsExamined() {
+        return examined.sum();
+    }
+
+    private final LongAdder examined = new LongAdder();
+
+    private Iterable<Object> examined(Iterable<Object> positions) {
+        Collection<Object> all;
+        if (positions instanceof Collection<Object> collection) {
+            all = collection;
+        } else {
+            all = new ArrayList<>();
+            positions.forEach(all::add);
+        }
+        examined.add(all.size());
+        return all;
     }
 
     /** The index that narrows the query most; empty when none can answer it (then the collection is read). */

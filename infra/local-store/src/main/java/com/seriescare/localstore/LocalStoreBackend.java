@@ -3,10 +3,13 @@ package com.seriescare.localstore;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import java.nio.file.Path;
 import java.util.List;
 import org.h2.mvstore.MVMap;
@@ -51,6 +54,27 @@ public final class LocalStoreBackend extends H2Backend {
                                         .keyType(new DocumentKeyType()));
                 MVMap<String, Object> metaMap = getMvStore().openMap("meta." + fullName);
                 return new LocalCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+            }
+
+            @Override
+            public de.bwaldvogel.mongo.bson.Document handleCommand(
+                    Channel channel,
+                    String command,
+                    de.bwaldvogel.mongo.bson.Document query,
+                    DatabaseResolver databaseResolver,
+                    Oplog oplog) {
+                if (command.equalsIgnoreCase("aggregate")
+                        && query.get("aggregate") instanceof String collection
+                        && query.get("pipeline") instanceof List<?> pipeline
+                        && !pipeline.isEmpty()
+                        && pipeline.getFirst() instanceof de.bwaldvogel.mongo.bson.Document first
+                        && first.get("$match") instanceof de.bwaldvogel.mongo.bson.Document match) {
+                    return LocalCollection.aggregatingWith(
+                            collection,
+                            match,
+                            () -> super.handleCommand(channel, command, query, databaseResolver, oplog));
+                }
+                return super.handleCommand(channel, command, query, databaseResolver, oplog);
             }
 
             @Override

@@ -203,6 +203,47 @@ class LocalStoreBackendTest {
         assertThat(due()).containsExactly("due-2", "due-1", "due-0");
     }
 
+    /**
+     * {@code countDocuments} - and so Spring's {@code exists} and {@code count} - is an aggregation, which the store ran
+     * over every document of the collection: a lock's "is this day held?" or "is this series known?" read them all.
+     */
+    @Test
+    void aCountIsNarrowedByTheIndexOfItsMatch() {
+        planTexts();
+        LocalCollection collection =
+                (LocalCollection) backend.resolveDatabase("db").resolveCollection("texts", true);
+        long before = collection.documentsExamined();
+
+        long leased = texts.countDocuments(Filters.eq("status", "LEASED"));
+        long due = texts.countDocuments(DUE);
+        long anyDue = texts.countDocuments(DUE, new com.mongodb.client.model.CountOptions().limit(1));
+        long all = texts.countDocuments();
+
+        assertThat(leased).isEqualTo(2);
+        assertThat(due).isEqualTo(3);
+        assertThat(anyDue).isEqualTo(1);
+        assertThat(all).isEqualTo(1005);
+        assertThat(collection.documentsExamined() - before)
+                .as("2 leased, 3 due twice, then every document for the count of all")
+                .isEqualTo(2 + 3 + 3 + 1005);
+    }
+
+    /** A dispatch batch asks for its patients' texts with {@code $in}: the store read every text for it. */
+    @Test
+    void aSearchForSeveralValuesReadsOnlyTheirDocuments() {
+        texts.createIndex(Indexes.ascending("n"), new IndexOptions().name("n"));
+        LocalCollection collection =
+                (LocalCollection) backend.resolveDatabase("db").resolveCollection("texts", true);
+        long before = collection.documentsExamined();
+
+        var found = texts.find(Filters.and(Filters.in("n", 3, 7, 11), Filters.eq("status", "PLANNED")))
+                .map(d -> d.getInteger("n"))
+                .into(new ArrayList<>());
+
+        assertThat(found).containsExactlyInAnyOrder(3, 7, 11);
+        assertThat(collection.documentsExamined() - before).isEqualTo(3);
+    }
+
     @Test
     void theIndexFollowsEveryChange() {
         planTexts();

@@ -10,7 +10,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -23,6 +25,9 @@ import org.springframework.stereotype.Component;
 public class ClinicDirectory {
 
     private final ClinicSettingsView view;
+
+    /** Each clinic as this service uses it, made once per version of its settings (read for every text). */
+    private final Map<String, Clinic> made = new ConcurrentHashMap<>();
 
     ClinicDirectory(MongoTemplate mongo) {
         this.view = new ClinicSettingsView(mongo);
@@ -39,12 +44,12 @@ public class ClinicDirectory {
             List<Clinic> all = all();
             return all.size() == 1 ? Optional.of(all.getFirst()) : Optional.empty();
         }
-        return view.find(clinicId).map(ClinicDirectory::toClinic);
+        return view.find(clinicId).map(this::clinicOf);
     }
 
     public List<Clinic> all() {
         return view.all().stream()
-                .map(ClinicDirectory::toClinic)
+                .map(this::clinicOf)
                 .sorted(Comparator.comparing(Clinic::id))
                 .toList();
     }
@@ -63,6 +68,10 @@ public class ClinicDirectory {
                         .filter(clinic -> clinic.sender().number() == null)
                         .toList()
                 : own;
+    }
+
+    private Clinic clinicOf(ClinicSettingsPublished settings) {
+        return made.computeIfAbsent(settings.clinicId() + "@" + settings.version(), made -> toClinic(settings));
     }
 
     private static Clinic toClinic(ClinicSettingsPublished settings) {

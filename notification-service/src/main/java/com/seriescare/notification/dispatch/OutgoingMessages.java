@@ -59,6 +59,11 @@ public class OutgoingMessages implements PendingTexts {
                 new Index(OutgoingMessage.STATUS, Sort.Direction.ASC).on(OutgoingMessage.DUE_AT, Sort.Direction.ASC));
         indexes.createIndex(
                 new Index("plan.patientId", Sort.Direction.ASC).on(OutgoingMessage.DUE_AT, Sort.Direction.ASC));
+        // a patient's texts waiting for their details, looked up as each of the patient's events arrives:
+        // by patient and status, not among every planned text (the store took the status index and read 200 texts
+        // for each)
+        indexes.createIndex(
+                new Index("plan.patientId", Sort.Direction.ASC).on(OutgoingMessage.STATUS, Sort.Direction.ASC));
         indexes.createIndex(new Index("plan.sessionId", Sort.Direction.ASC));
         indexes.createIndex(new Index(OutgoingMessage.PROVIDER_ID, Sort.Direction.ASC));
     }

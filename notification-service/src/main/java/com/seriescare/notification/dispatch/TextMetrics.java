@@ -12,7 +12,10 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -33,6 +36,20 @@ class TextMetrics {
     private final MeterRegistry registry;
     private final PatientContacts contacts;
     private final Clock clock;
+
+    /**
+     * Which clinic each patient's texts count for: a tag, asked of the store once per patient rather than once per
+     * text (the most recent patients, a bounded number; a patient moved to another clinic counts for the old one
+     * until forgotten here or the service restarts).
+     */
+    private final Map<String, String> clinicOfPatient =
+            Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > 10_000;
+                }
+            });
+
     private final Timer.Builder lag = Timer.builder("seriescare.dispatch.lag")
             .description("From when a text was due to when it was handed to the SMS provider")
             .publishPercentileHistogram()
@@ -90,10 +107,19 @@ class TextMetrics {
         if (plan.clinicId() != null) {
             return plan.clinicId();
         }
-        return contacts.find(plan.patientId())
+        String known = clinicOfPatient.get(plan.patientId());
+        if (known != null) {
+            return known;
+        }
+        String clinic = contacts.find(plan.patientId())
                 .map(PatientContact::clinicId)
-                .filter(clinic -> clinic != null)
-                .orElse("unknown");
+                .filter(id -> id != null)
+                .orElse(null);
+        if (clinic == null) {
+            return "unknown";
+        }
+        clinicOfPatient.put(plan.patientId(), clinic);
+        return clinic;
     }
 
     private static String kind(PlannedMessage plan) {

@@ -177,7 +177,11 @@ class SharedDispatchIntegrationTest {
         List<OutgoingMessage> leased = messages.leaseDue("test-instance", due.plusSeconds(120), properties.lease(), 5);
 
         assertThat(leased).hasSize(5);
-        assertThat(leased.getFirst().plan().planKey()).isEqualTo(batch + ":crisis");
+        // the store is shared with other tests, whose urgent texts (an escalated page) may still be due: they may go
+        // first too, but none of this batch's routine texts, due a minute earlier, goes before the crisis answer
+        List<String> keys = leased.stream().map(text -> text.plan().planKey()).toList();
+        assertThat(keys).contains(batch + ":crisis");
+        assertThat(keys.subList(0, keys.indexOf(batch + ":crisis"))).noneMatch(key -> key.startsWith(batch));
     }
 
     /** Without it, texts a dead instance had leased waited behind every text due after them (found reading the diff). */

@@ -37,6 +37,14 @@ public class SeriesCatalog {
     /** Sessions this far around the asked times are read to check overlaps and chairs and to suggest times. */
     private static final Duration CALENDAR_MARGIN = SlotRules.SEARCH.plusDays(1);
 
+    /**
+     * Sessions this far around the asked times are all that can share a chair or the patient's time with them (longer
+     * than any chair time): a booking reads only these while it holds its days, and the wide calendar only when it is
+     * refused, to suggest other times. Reading a fortnight of the clinic's series for every booking, under the day's
+     * lock, made bookings queue behind each other in a busy hour.
+     */
+    private static final Duration OVERLAP_MARGIN = Duration.ofDays(1);
+
     private final SeriesDocuments documents;
     private final ClinicDayLocks dayLocks;
     private final MongoTemplate mongo;
@@ -89,15 +97,28 @@ public class SeriesCatalog {
     /** Books the series if every session can be; the calendar is read and written holding its days' locks. */
     public Series book(Request request) {
         Clinic clinic = clinicOf(request.patientId());
+        TreatmentPlan plan = planOf(request, clinic);
         return dayLocks.holding(clinic.id(), daysOf(request.localStarts()), () -> {
-            var context = contextFor(request, clinic);
-            Series series = SeriesBooking.book(
-                    request.patientId(),
-                    context.plan(),
-                    request.localStarts(),
-                    context.clinic(),
-                    context.calendar(),
-                    clock.instant());
+            Instant now = clock.instant();
+            Series series;
+            try {
+                series = SeriesBooking.book(
+                        request.patientId(),
+                        plan,
+                        request.localStarts(),
+                        clinic,
+                        calendarAround(clinic, request.localStarts(), OVERLAP_MARGIN),
+                        now);
+            } catch (BookingRefused refused) {
+                // the same conflicts, with the nearest free times found in the wider calendar
+                throw new BookingRefused(SeriesBooking.preview(
+                        request.patientId(),
+                        plan,
+                        request.localStarts(),
+                        clinic,
+                        calendarAround(clinic, request.localStarts(), CALENDAR_MARGIN),
+                        now));
+            }
             documents.insert(
                     new SeriesDocument(series.id(), series, outbox.entriesFor(SessionEvents.booked(series)), 0));
             return series;
@@ -139,16 +160,23 @@ public class SeriesCatalog {
             Session session = series.session(sessionId);
             Clinic clinic = clinics.get(series.clinicId());
             Series moved = series.withSession(sessionId, s -> s.rescheduledTo(newLocalStart));
-            List<Occupied> calendar = calendarAround(clinic, List.of(newLocalStart)).stream()
-                    .filter(o -> !o.sessionId().equals(sessionId))
-                    .toList();
-            new SlotRules(
-                            clinic,
-                            series.patientId(),
-                            Duration.ofMinutes(session.durationMinutes()),
-                            calendar,
-                            clock.instant())
+            Duration chairTime = Duration.ofMinutes(session.durationMinutes());
+            // the nearby sessions decide; the wider calendar is read only to suggest another time when refused
+            Function<Duration, SlotRules> rulesWithin = margin -> new SlotRules(
+                    clinic,
+                    series.patientId(),
+                    chairTime,
+                    calendarAround(clinic, List.of(newLocalStart), margin).stream()
+                            .filter(o -> !o.sessionId().equals(sessionId))
+                            .toList(),
+                    clock.instant());
+            rulesWithin
+                    .apply(OVERLAP_MARGIN)
                     .check(0, newLocalStart)
+                    .map(nearby -> rulesWithin
+                            .apply(CALENDAR_MARGIN)
+                            .check(0, newLocalStart)
+                            .orElse(nearby))
                     .ifPresent(conflict -> {
                         Session proposed = moved.session(sessionId);
                         throw new BookingRefused(new SeriesBooking.Preview(
@@ -272,26 +300,30 @@ public class SeriesCatalog {
     }
 
     private Context contextFor(Request request, Clinic clinic) {
-        TreatmentPlan plan = clinic.plan(request.treatmentPlan())
+        return new Context(
+                clinic, planOf(request, clinic), calendarAround(clinic, request.localStarts(), CALENDAR_MARGIN));
+    }
+
+    private static TreatmentPlan planOf(Request request, Clinic clinic) {
+        return clinic.plan(request.treatmentPlan())
                 .orElseThrow(() -> new InvalidInput(
                         "treatmentPlan",
                         "'" + request.treatmentPlan() + "' is not a treatment plan here; one of "
                                 + new java.util.TreeSet<>(
                                         clinic.treatmentPlans().keySet())));
-        return new Context(clinic, plan, calendarAround(clinic, request.localStarts()));
     }
 
     /** The clinic's active sessions from a margin before the earliest to a margin after the latest local time. */
-    private List<Occupied> calendarAround(Clinic clinic, List<LocalDateTime> localStarts) {
+    private List<Occupied> calendarAround(Clinic clinic, List<LocalDateTime> localStarts, Duration margin) {
         if (localStarts.isEmpty()) {
             return List.of();
         }
         Instant from = ZonedDateTime.of(Collections.min(localStarts), clinic.timeZone())
                 .toInstant()
-                .minus(CALENDAR_MARGIN);
+                .minus(margin);
         Instant to = ZonedDateTime.of(Collections.max(localStarts), clinic.timeZone())
                 .toInstant()
-                .plus(CALENDAR_MARGIN);
+                .plus(margin);
         return mongo
                 .find(
                         query(where("series.clinicId")

@@ -52,6 +52,8 @@ public class AuditTrail {
         this.retention = retention;
         mongo.indexOps(COLLECTION)
                 .createIndex(new Index("patientId", Sort.Direction.ASC).on("at", Sort.Direction.DESC));
+        // the retention sweep: what is older than the retention, without reading the whole trail
+        mongo.indexOps(COLLECTION).createIndex(new Index("at", Sort.Direction.ASC));
     }
 
     /**
