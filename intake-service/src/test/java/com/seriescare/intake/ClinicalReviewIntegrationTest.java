@@ -105,9 +105,7 @@ class ClinicalReviewIntegrationTest {
                 .contains("clinic.form.answers-viewed.v1 by clinician");
         var looks = await().atMost(PATIENCE)
                 .until(
-                        () -> topics.forKey(booked.patientId()).stream()
-                                .filter(r -> r.ceType().equals("clinic.form.answers-viewed.v1"))
-                                .toList(),
+                        () -> looksAt(booked.patientId()),
                         records -> records.stream().anyMatch(r -> "clinician".equals(r.header("ce_actor"))));
         // the desk looked at its part first, then the clinician at every answer
         assertThat(looks)
@@ -120,6 +118,40 @@ class ClinicalReviewIntegrationTest {
                         .contains("\"viewedBy\":\"clinician\"", "\"part\":\"all\"", "\"form\":\"checklist\"")
                         .doesNotContain("lamotrigine", "medication"));
         assertThat(looks.getFirst().body()).contains("\"part\":\"logistics\"");
+    }
+
+    @Test
+    void lookingAtAFormNotYetFilledInIsNoLookAtAnswers() {
+        var booked = Fixture.book("en", "2026-12-01T16:00:00Z");
+        String checklist = "/api/clinical/sessions/" + booked.sessionId(1) + "/checklist";
+        var unfilled = await().atMost(PATIENCE).until(() -> as("clinician").get(checklist), r -> r.status() == 200);
+        assertThat(unfilled.json().path("status").asString()).isEqualTo("requested");
+        assertThat(new FormHttp(port)
+                        .post(Fixture.checklistPath(booked, 1), FormHttp.goodChecklist())
+                        .status())
+                .isEqualTo(200);
+        await().atMost(PATIENCE)
+                .until(
+                        () -> as("clinician").get(checklist),
+                        r -> r.json().path("status").asString().equals("completed"));
+
+        // the form's events are published in the order they happened: no look before the answers came
+        var events = await().atMost(PATIENCE)
+                .until(
+                        () -> topics.forKey(booked.patientId()).stream()
+                                .map(RecordedTopics.Recorded::ceType)
+                                .filter(type -> type.equals("clinic.checklist.completed.v1")
+                                        || type.equals("clinic.form.answers-viewed.v1"))
+                                .toList(),
+                        types -> types.contains("clinic.checklist.completed.v1")
+                                && types.contains("clinic.form.answers-viewed.v1"));
+        assertThat(events).containsExactly("clinic.checklist.completed.v1", "clinic.form.answers-viewed.v1");
+    }
+
+    private List<RecordedTopics.Recorded> looksAt(String patientId) {
+        return topics.forKey(patientId).stream()
+                .filter(r -> r.ceType().equals("clinic.form.answers-viewed.v1"))
+                .toList();
     }
 
     @Test

@@ -147,11 +147,11 @@ class ClinicsSpeakAsThemselvesIntegrationTest {
 
     @Test
     void newerSettingsChangeTheWordsAndALateOlderVersionDoesNot() {
-        var renamed = withShortName(TestClinics.westSlope(), 7, "Grand Valley Clinic");
+        var renamed = TestClinics.renamed(TestClinics.westSlope(), 7, "Grand Valley Clinic");
         events.publish(renamed);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> clinics.find("west-slope").orElseThrow().version() == 7);
-        events.publish(withShortName(TestClinics.westSlope(), 5, "Old Name Clinic"));
+        events.publish(TestClinics.renamed(TestClinics.westSlope(), 5, "Old Name Clinic"));
         var west = patientOf("west-slope", randomPhone());
 
         events.publish(booked(west, "2026-12-01T09:00"));
@@ -159,7 +159,7 @@ class ClinicsSpeakAsThemselvesIntegrationTest {
         assertThat(firstTextTo(west.mobilePhone()).body()).contains("Grand Valley Clinic");
         assertThat(clinics.find("west-slope").orElseThrow().shortName()).isEqualTo("Grand Valley Clinic");
         // put back what the other tests expect
-        events.publish(withShortName(
+        events.publish(TestClinics.renamed(
                 TestClinics.westSlope(), 8, TestClinics.westSlope().shortName()));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> clinics.find("west-slope").orElseThrow().version() == 8);
@@ -293,24 +293,6 @@ class ClinicsSpeakAsThemselvesIntegrationTest {
                 s.onCall(),
                 s.forms(),
                 texts,
-                s.timing(),
-                s.publishedAt());
-    }
-
-    private static ClinicSettingsPublished withShortName(ClinicSettingsPublished s, long version, String shortName) {
-        return new ClinicSettingsPublished(
-                s.clinicId(),
-                version,
-                s.name(),
-                shortName,
-                s.timeZone(),
-                s.phone(),
-                s.phoneRegion(),
-                s.address(),
-                s.texting(),
-                s.onCall(),
-                s.forms(),
-                s.texts(),
                 s.timing(),
                 s.publishedAt());
     }

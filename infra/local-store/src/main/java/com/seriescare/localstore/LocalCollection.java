@@ -98,6 +98,9 @@ final class LocalCollection extends H2Collection {
      * index hands over for {@code field: a} and for {@code field: b}: the collection was read in full for each batch.
      */
     private Optional<Iterable<Object>> positionsForEachValue(Document query) {
+        if (!mentionsIn(query)) {
+            return Optional.empty(); // most queries: nothing to copy or look up
+        }
         List<Map.Entry<String, Object>> conditions = new ArrayList<>(query.entrySet());
         if (query.get("$and") instanceof List<?> all) {
             all.stream()
@@ -125,6 +128,19 @@ final class LocalCollection extends H2Collection {
             return Optional.of(positions);
         }
         return Optional.empty();
+    }
+
+    private static boolean mentionsIn(Document query) {
+        for (var value : query.values()) {
+            if (value instanceof Document operators && operators.containsKey("$in")) {
+                return true;
+            }
+            if (value instanceof List<?> all
+                    && all.stream().anyMatch(one -> one instanceof Document condition && mentionsIn(condition))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The query with {@code field: value} in place of its condition on the field (at the top or in its $and). */

@@ -50,5 +50,24 @@ public final class TestClinics {
                 Instant.parse("2026-10-01T00:00:00Z"));
     }
 
+    /** The clinic's settings as republished under another short name (the name its texts sign with). */
+    public static ClinicSettingsPublished renamed(ClinicSettingsPublished s, long version, String shortName) {
+        return new ClinicSettingsPublished(
+                s.clinicId(),
+                version,
+                s.name(),
+                shortName,
+                s.timeZone(),
+                s.phone(),
+                s.phoneRegion(),
+                s.address(),
+                s.texting(),
+                s.onCall(),
+                s.forms(),
+                s.texts(),
+                s.timing(),
+                s.publishedAt());
+    }
+
     private TestClinics() {}
 }

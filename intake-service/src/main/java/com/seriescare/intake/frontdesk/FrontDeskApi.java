@@ -58,9 +58,7 @@ class FrontDeskApi {
 
     /** The ride home and the emergency contact are the patient's answers too: each look is in the audit trail. */
     private DeskFormView desk(PatientForm form) {
-        if (form.completion() != null) {
-            forms.recordLook(form, FormAnswersViewed.LOGISTICS, currentUser.username(), clock.instant());
-        }
+        forms.recordLook(form, FormAnswersViewed.LOGISTICS, currentUser.username(), clock.instant());
         return DeskFormView.of(form, form.isFlagged() && reviews.of(form.id()).isEmpty());
     }
 

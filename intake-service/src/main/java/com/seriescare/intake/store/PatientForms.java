@@ -87,9 +87,13 @@ public class PatientForms {
     /**
      * Someone looked at the form's answers ({@link FormAnswersViewed#ALL} or {@link FormAnswersViewed#LOGISTICS}):
      * the look is published from the form's outbox like its changes, and so is in the audit trail and the patient's
-     * history; the form itself does not change (no new version, so nobody's change of it is refused for a look).
+     * history; the form itself does not change (no new version, so nobody's change of it is refused for a look). A
+     * form not yet filled in has no answers to look at, and opening it is no look.
      */
     public void recordLook(PatientForm form, String part, String by, Instant at) {
+        if (form.completion() == null) {
+            return;
+        }
         var viewed = new FormAnswersViewed(
                 form.patientId(),
                 form.seriesId(),

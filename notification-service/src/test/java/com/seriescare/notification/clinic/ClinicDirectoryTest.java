@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.seriescare.contracts.clinic.ClinicSettingsPublished;
 import com.seriescare.testsupport.SharedInfrastructure;
 import com.seriescare.testsupport.TestClinics;
 import java.time.Duration;
@@ -38,7 +37,7 @@ class ClinicDirectoryTest {
         var store = new MongoTemplate(client, "clinic-directory-" + UUID.randomUUID());
         var one = new ClinicDirectory(store);
         var other = new ClinicDirectory(store);
-        assertThat(one.apply(named(TestClinics.westSlope(), 1, "West Slope Clinic")))
+        assertThat(one.apply(TestClinics.renamed(TestClinics.westSlope(), 1, "West Slope Clinic")))
                 .isTrue();
         assertThat(other.find("west-slope")).map(Clinic::shortName).contains("West Slope Clinic");
         // a clinic the other replica has not heard of yet is asked of the store again, not taken as absent for long
@@ -47,30 +46,12 @@ class ClinicDirectoryTest {
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> other.find("front-range").isPresent());
 
-        one.apply(named(TestClinics.westSlope(), 2, "West Slope Infusions"));
+        one.apply(TestClinics.renamed(TestClinics.westSlope(), 2, "West Slope Infusions"));
 
         assertThat(one.find("west-slope")).map(Clinic::shortName).contains("West Slope Infusions");
         await().atMost(Duration.ofSeconds(10))
                 .until(
                         () -> other.find("west-slope").map(Clinic::shortName).orElseThrow(),
                         "West Slope Infusions"::equals);
-    }
-
-    private static ClinicSettingsPublished named(ClinicSettingsPublished s, long version, String shortName) {
-        return new ClinicSettingsPublished(
-                s.clinicId(),
-                version,
-                s.name(),
-                shortName,
-                s.timeZone(),
-                s.phone(),
-                s.phoneRegion(),
-                s.address(),
-                s.texting(),
-                s.onCall(),
-                s.forms(),
-                s.texts(),
-                s.timing(),
-                s.publishedAt());
     }
 }
