@@ -1,6 +1,7 @@
 package com.seriescare.intake.patientform;
 
 import com.seriescare.servicesupport.throttle.Throttle;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -18,12 +19,13 @@ class FormThrottles {
     private final Throttle sendsByAddress;
 
     FormThrottles(
+            ProxyManager<String> buckets,
             @Value("${seriescare.forms.throttle.link-guesses-per-address:20}") int guesses,
             @Value("${seriescare.forms.throttle.sends-per-form:30}") int sendsPerForm,
             @Value("${seriescare.forms.throttle.sends-per-address:60}") int sendsPerAddress) {
-        this.guessesByAddress = new Throttle(guesses, Duration.ofMinutes(10));
-        this.sendsByForm = new Throttle(sendsPerForm, Duration.ofHours(1));
-        this.sendsByAddress = new Throttle(sendsPerAddress, Duration.ofHours(1));
+        this.guessesByAddress = new Throttle(buckets, "form-link-guesses", guesses, Duration.ofMinutes(10));
+        this.sendsByForm = new Throttle(buckets, "form-sends", sendsPerForm, Duration.ofHours(1));
+        this.sendsByAddress = new Throttle(buckets, "form-sends-from", sendsPerAddress, Duration.ofHours(1));
     }
 
     /** This address has guessed wrong too often; it is not even asked which form it wants. */

@@ -2,13 +2,14 @@ package com.seriescare.intake.patientform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.seriescare.servicesupport.throttle.InstanceBuckets;
 import org.junit.jupiter.api.Test;
 
 class FormThrottlesTest {
 
     @Test
     void aFloodFromOneAddressDoesNotSpendTheFormsAllowance() {
-        var throttles = new FormThrottles(20, 3, 2);
+        var throttles = new FormThrottles(new InstanceBuckets(), 20, 3, 2);
 
         assertThat(throttles.maySend("form-1", "10.0.0.1")).isTrue();
         assertThat(throttles.maySend("form-1", "10.0.0.1")).isTrue();
@@ -22,7 +23,7 @@ class FormThrottlesTest {
 
     @Test
     void aFormThatHasUsedItsAllowanceDoesNotSpendTheAddresss() {
-        var throttles = new FormThrottles(20, 1, 2);
+        var throttles = new FormThrottles(new InstanceBuckets(), 20, 1, 2);
 
         assertThat(throttles.maySend("form-1", "10.0.0.1")).isTrue();
         assertThat(throttles.maySend("form-1", "10.0.0.1")).isFalse();

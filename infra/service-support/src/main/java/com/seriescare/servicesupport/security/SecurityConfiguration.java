@@ -79,14 +79,22 @@ public class SecurityConfiguration {
                         hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
     }
 
+    /** The throttles' buckets, in the store: every replica spends from one allowance. */
+    @Bean
+    com.seriescare.servicesupport.throttle.StoredBuckets throttleBuckets(
+            org.springframework.data.mongodb.core.MongoTemplate mongo) {
+        return new com.seriescare.servicesupport.throttle.StoredBuckets(mongo);
+    }
+
     /** Failed sign-ins counted per account and address, checked before Spring Security's filters. */
     @Bean
     org.springframework.boot.web.servlet.FilterRegistrationBean<SignInThrottle> signInThrottle(
+            io.github.bucket4j.distributed.proxy.ProxyManager<String> throttleBuckets,
             @Value("${seriescare.security.sign-in-throttle.per-account:10}") int perAccount,
             @Value("${seriescare.security.sign-in-throttle.per-address:50}") int perAddress,
             @Value("${seriescare.security.sign-in-throttle.per:15m}") java.time.Duration per) {
         var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
-                new SignInThrottle(perAccount, perAddress, per));
+                new SignInThrottle(throttleBuckets, perAccount, perAddress, per));
         registration.setOrder(
                 org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties
                                 .DEFAULT_FILTER_ORDER

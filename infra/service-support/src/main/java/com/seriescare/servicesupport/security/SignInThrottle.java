@@ -1,6 +1,7 @@
 package com.seriescare.servicesupport.security;
 
 import com.seriescare.servicesupport.throttle.Throttle;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,12 +29,13 @@ public class SignInThrottle extends OncePerRequestFilter {
     private final Throttle addresses;
 
     /**
+     * @param buckets where the counts are kept (the store, shared by the replicas)
      * @param perAccount failures allowed per account in {@code per}
      * @param perAddress failures allowed per client address in {@code per} (a clinic's staff may share one address)
      */
-    public SignInThrottle(int perAccount, int perAddress, Duration per) {
-        this.accounts = new Throttle(perAccount, per);
-        this.addresses = new Throttle(perAddress, per);
+    public SignInThrottle(ProxyManager<String> buckets, int perAccount, int perAddress, Duration per) {
+        this.accounts = new Throttle(buckets, "sign-in-account", perAccount, per);
+        this.addresses = new Throttle(buckets, "sign-in-address", perAddress, per);
     }
 
     @Override

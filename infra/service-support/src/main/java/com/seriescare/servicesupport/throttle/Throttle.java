@@ -1,35 +1,42 @@
 package com.seriescare.servicesupport.throttle;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * So many tries per key (an account, an address, a form) in a period, refilled a little at a time: a person who
- * mistyped waits a minute or two, a script guessing thousands gets nowhere. Buckets live in this instance (with
- * several replicas the allowance is per replica) and are forgotten once idle for the period.
+ * mistyped waits a minute or two, a script guessing thousands gets nowhere. The buckets are where {@code buckets}
+ * keeps them: in the store for a deployment, so that every replica spends from one allowance. Keys are stored hashed
+ * (they are addresses and account names), under the throttle's name.
  */
 public final class Throttle {
 
-    private final int tries;
-    private final Duration per;
-    private final Cache<String, Bucket> buckets;
+    private final ProxyManager<String> buckets;
+    private final String name;
+    private final BucketConfiguration configuration;
 
-    public Throttle(int tries, Duration per) {
-        this.tries = tries;
-        this.per = per;
-        this.buckets = Caffeine.newBuilder()
-                .expireAfterAccess(per)
-                .maximumSize(100_000)
+    public Throttle(ProxyManager<String> buckets, String name, int tries, Duration per) {
+        this.buckets = buckets;
+        this.name = name;
+        this.configuration = BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(tries)
+                        .refillGreedy(tries, per)
+                        .build())
                 .build();
     }
 
-    /** No tries left for the key (nothing is spent by asking). */
+    /** No tries left for the key (nothing is spent by asking, and a key never spent costs one read). */
     public boolean exhausted(String key) {
-        Bucket bucket = buckets.getIfPresent(key);
-        return bucket != null && bucket.getAvailableTokens() <= 0;
+        return existing(key).map(bucket -> bucket.getAvailableTokens() <= 0).orElse(false);
     }
 
     /** Counts one try (e.g. a failed sign-in) against the key. */
@@ -44,21 +51,27 @@ public final class Throttle {
 
     /** How long until the key has a try again (zero when it has one now). */
     public Duration retryAfter(String key) {
-        Bucket bucket = buckets.getIfPresent(key);
-        if (bucket == null) {
-            return Duration.ZERO;
-        }
-        return Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
+        return existing(key)
+                .map(bucket ->
+                        Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()))
+                .orElse(Duration.ZERO);
     }
 
-    private Bucket bucket(String key) {
-        return buckets.get(
-                key,
-                unused -> Bucket.builder()
-                        .addLimit(Bandwidth.builder()
-                                .capacity(tries)
-                                .refillGreedy(tries, per)
-                                .build())
-                        .build());
+    private Optional<BucketProxy> existing(String key) {
+        String id = id(key);
+        return buckets.getProxyConfiguration(id).map(unused -> buckets.builder().build(id, configuration));
+    }
+
+    private BucketProxy bucket(String key) {
+        return buckets.builder().build(id(key), configuration);
+    }
+
+    private String id(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return name + ":" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 }

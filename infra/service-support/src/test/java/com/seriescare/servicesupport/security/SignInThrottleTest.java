@@ -2,6 +2,7 @@ package com.seriescare.servicesupport.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.seriescare.servicesupport.throttle.InstanceBuckets;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -13,7 +14,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 /** The throttle alone, with a stand-in for the rest of the chain that refuses or accepts the password. */
 class SignInThrottleTest {
 
-    final SignInThrottle throttle = new SignInThrottle(3, 5, Duration.ofMinutes(15));
+    final SignInThrottle throttle = new SignInThrottle(new InstanceBuckets(), 3, 5, Duration.ofMinutes(15));
 
     @Test
     void anAccountThatFailedTooOftenIsRefusedBeforeItsPasswordIsChecked() throws Exception {
