@@ -171,9 +171,10 @@ class SchedulingEvents {
             }
             case SessionCompleted done -> {
                 sessions.record(SessionView.of(done));
-                MessagePlanner.afterSession(
-                                done, zoneOf(done.patientId(), ZoneId.of(done.timeZone())), rulesOf(done.clinicId()))
-                        .forEach(text -> plan(text, ZoneId.of(done.timeZone())));
+                ZoneId clinicZone = ZoneId.of(done.timeZone());
+                Optional<PatientContact> contact = contacts.find(done.patientId());
+                MessagePlanner.afterSession(done, zoneOf(contact, clinicZone), rulesOf(done.clinicId()))
+                        .forEach(text -> plan(text, clinicZone, contact));
             }
             // intake's links name no zone: the clinic's, until the patient's own is known
             case FormLinkIssued issued -> {
@@ -221,13 +222,15 @@ class SchedulingEvents {
     /** The texts that prepare the patient for a session: tips the evening before and a reminder that day. */
     private void planBeforeSession(SessionEvent scheduled) {
         ZoneId clinicZone = ZoneId.of(scheduled.timeZone());
+        // the patient's details once for all of the session's texts (they were read once per text, and once more)
+        Optional<PatientContact> contact = contacts.find(scheduled.patientId());
         MessagePlanner.beforeSession(
                         scheduled,
-                        zoneOf(scheduled.patientId(), clinicZone),
+                        zoneOf(contact, clinicZone),
                         clock.instant(),
                         rulesOf(scheduled.clinicId()),
                         quietHoursOf(scheduled.clinicId()))
-                .forEach(text -> plan(text, clinicZone));
+                .forEach(text -> plan(text, clinicZone, contact));
     }
 
     /**
@@ -255,10 +258,8 @@ class SchedulingEvents {
     }
 
     /** The patient's own zone; the clinic's until the patient's details are known. */
-    private ZoneId zoneOf(String patientId, ZoneId clinicZone) {
-        return contacts.find(patientId)
-                .map(contact -> ZoneId.of(contact.timeZone()))
-                .orElse(clinicZone);
+    private static ZoneId zoneOf(Optional<PatientContact> contact, ZoneId clinicZone) {
+        return contact.map(known -> ZoneId.of(known.timeZone())).orElse(clinicZone);
     }
 
     /**
@@ -267,9 +268,12 @@ class SchedulingEvents {
      * name the day.
      */
     private void plan(PlannedMessage plan, ZoneId clinicZone) {
-        // the patient's details once per text (they were read three times, a fifth of this service's store reads)
-        Optional<PatientContact> contact = contacts.find(plan.patientId());
-        ZoneId zone = contact.map(known -> ZoneId.of(known.timeZone())).orElse(clinicZone);
+        plan(plan, clinicZone, contacts.find(plan.patientId()));
+    }
+
+    /** As above, with the patient's details already read for the event ({@code contact}). */
+    private void plan(PlannedMessage plan, ZoneId clinicZone, Optional<PatientContact> contact) {
+        ZoneId zone = zoneOf(contact, clinicZone);
         String clinicId = plan.clinicId() != null
                 ? plan.clinicId()
                 : contact.map(PatientContact::clinicId).orElse(null);
