@@ -1,5 +1,6 @@
 package com.seriescare.servicesupport.throttle;
 
+import com.mongodb.MongoException;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.BucketProxy;
@@ -10,6 +11,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 
 /**
  * So many tries per key (an account, an address, a form) in a period, refilled a little at a time: a person who
@@ -18,6 +23,8 @@ import java.util.Optional;
  * (they are addresses and account names), under the throttle's name.
  */
 public final class Throttle {
+
+    private static final Logger log = LoggerFactory.getLogger(Throttle.class);
 
     private final ProxyManager<String> buckets;
     private final String name;
@@ -36,25 +43,47 @@ public final class Throttle {
 
     /** No tries left for the key (nothing is spent by asking, and a key never spent costs one read). */
     public boolean exhausted(String key) {
-        return existing(key).map(bucket -> bucket.getAvailableTokens() <= 0).orElse(false);
+        return failingOpen(
+                () -> existing(key)
+                        .map(bucket -> bucket.getAvailableTokens() <= 0)
+                        .orElse(false),
+                false);
     }
 
     /** Counts one try (e.g. a failed sign-in) against the key. */
     public void spend(String key) {
-        bucket(key).tryConsume(1);
+        failingOpen(() -> bucket(key).tryConsume(1), true);
     }
 
     /** Takes a try if one is left; false when the key is exhausted. */
     public boolean tryTake(String key) {
-        return bucket(key).tryConsume(1);
+        return failingOpen(() -> bucket(key).tryConsume(1), true);
     }
 
     /** How long until the key has a try again (zero when it has one now). */
     public Duration retryAfter(String key) {
-        return existing(key)
-                .map(bucket ->
-                        Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()))
-                .orElse(Duration.ZERO);
+        return failingOpen(
+                () -> existing(key)
+                        .map(bucket -> Duration.ofNanos(
+                                bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()))
+                        .orElse(Duration.ZERO),
+                Duration.ZERO);
+    }
+
+    /**
+     * The buckets are in the store: while it is out of reach the throttle lets the request by, and the request's own
+     * work answers as it does for a store outage, never a 500 from a filter in front of it.
+     */
+    private <T> T failingOpen(Supplier<T> ask, T whenTheStoreIsOut) {
+        try {
+            return ask.get();
+        } catch (DataAccessException | MongoException storeOut) {
+            log.warn(
+                    "Throttle {} not consulted, its store is out of reach: {}",
+                    name,
+                    storeOut.getClass().getSimpleName());
+            return whenTheStoreIsOut;
+        }
     }
 
     private Optional<BucketProxy> existing(String key) {

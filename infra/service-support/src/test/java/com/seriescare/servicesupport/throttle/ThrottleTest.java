@@ -1,0 +1,67 @@
+package com.seriescare.servicesupport.throttle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.CompareAndSwapOperation;
+import io.github.bucket4j.distributed.remote.RemoteBucketState;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+class ThrottleTest {
+
+    /** Buckets whose store is out of reach: every read throws, as MongoTemplate does during an outage. */
+    static final class StoreOut
+            extends io.github.bucket4j.distributed.proxy.generic.compare_and_swap
+                            .AbstractCompareAndSwapBasedProxyManager<
+                    String> {
+        StoreOut() {
+            super(io.github.bucket4j.distributed.proxy.ClientSideConfig.getDefault());
+        }
+
+        @Override
+        protected CompareAndSwapOperation beginCompareAndSwapOperation(String key) {
+            return new CompareAndSwapOperation() {
+                @Override
+                public Optional<byte[]> getStateData(Optional<Long> timeoutNanos) {
+                    throw new DataAccessResourceFailureException("Timed out while waiting for a server");
+                }
+
+                @Override
+                public boolean compareAndSwap(byte[] a, byte[] b, RemoteBucketState s, Optional<Long> t) {
+                    throw new DataAccessResourceFailureException("Timed out while waiting for a server");
+                }
+            };
+        }
+
+        @Override
+        protected io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AsyncCompareAndSwapOperation
+                beginAsyncCompareAndSwapOperation(String key) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        protected java.util.concurrent.CompletableFuture<Void> removeAsync(String key) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void removeProxy(String key) {}
+
+        @Override
+        public boolean isAsyncModeSupported() {
+            return false;
+        }
+    }
+
+    @Test
+    void whileTheStoreIsOutOfReachTheThrottleLetsRequestsByInsteadOfFailingThem() {
+        var throttle = new Throttle(new StoreOut(), "sign-in-account", 3, Duration.ofMinutes(15));
+
+        assertThat(throttle.exhausted("mallory")).isFalse();
+        throttle.spend("mallory");
+        assertThat(throttle.tryTake("mallory")).isTrue();
+        assertThat(throttle.retryAfter("mallory")).isZero();
+    }
+}
