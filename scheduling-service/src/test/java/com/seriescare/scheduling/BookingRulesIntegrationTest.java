@@ -14,7 +14,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.JsonNode;
 
-/** Patterns, conflicts with their suggestions, and dry runs. The test clinic has 2 chairs, open 08:00-18:00 Mon-Fri. */
+/** Patterns, conflicts with their suggestions, and dry runs. The test clinic has 2 chairs, open 08:00-18:00 Mon-Fri,
+ * closed 2027-01-18 (a holiday) and 2027-01-20 to 21 (training). */
 @SchedulingServiceTest
 class BookingRulesIntegrationTest {
 
@@ -84,6 +85,31 @@ class BookingRulesIntegrationTest {
         assertThat(conflict.path("kind").asString()).isEqualTo("OUTSIDE_OPENING_HOURS");
         assertThat(conflict.path("reason").asString()).contains("08:00-18:00");
         assertThat(conflict.path("suggestedStart").asString()).isEqualTo("2026-12-01T16:30:00");
+    }
+
+    @Test
+    void aSessionOnAClinicHolidayIsRefusedNamingItWithTheNearestOpenStart() {
+        JsonNode conflict = refusedConflict(Api.registerPatient(api), "2027-01-18T09:00");
+
+        assertThat(conflict.path("kind").asString()).isEqualTo("CLINIC_CLOSED");
+        assertThat(conflict.path("reason").asString()).contains("Martin Luther King Jr. Day");
+        assertThat(conflict.path("suggestedStart").asString()).isEqualTo("2027-01-19T08:00:00");
+    }
+
+    @Test
+    void aPatternRunningIntoClosedDaysNamesEachOfThemAndBooksNothing() {
+        String patient = Api.registerPatient(api);
+        var response = api.post("/api/series", """
+                {"patientId":"%s","pattern":{"firstDate":"2027-01-11","count":4,"weekdays":["MONDAY","THURSDAY"],"time":"09:00"}}""".formatted(patient));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(409);
+        JsonNode conflicts = response.json().path("conflicts");
+        assertThat(conflicts.findValuesAsString("requestedStart"))
+                .containsExactly("2027-01-18T09:00:00", "2027-01-21T09:00:00");
+        assertThat(conflicts.findValuesAsString("kind")).containsOnly("CLINIC_CLOSED");
+        assertThat(conflicts.get(1).path("reason").asString()).contains("Staff training");
+        assertThat(mongo.count(query(where("series.patientId").is(patient)), "series"))
+                .isZero();
     }
 
     @Test

@@ -110,6 +110,13 @@ class FrontDeskPagesBrowserTest {
             assertThat(page.getByRole(AriaRole.HEADING)).hasText("We could not do that");
             assertThat(page.navigate("/today?date=not-a-date").status()).isEqualTo(400);
             assertThat(page.locator("main")).containsText("'not-a-date' is not a valid date.");
+
+            // a holiday of the clinic's says so on the day, where the desk would book or move sessions
+            page.navigate("/today?date=2027-01-18");
+            assertThat(page.locator("#day .closed"))
+                    .hasText("The clinic is closed on this day: Martin Luther King Jr. Day.");
+            page.navigate("/today?date=2027-01-19");
+            assertThat(page.locator("#day .closed")).hasCount(0);
         }
     }
 

@@ -24,10 +24,12 @@ public record ClinicSettings(
         Duration intakeDueBefore,
         Duration checklistDueBefore,
         List<Text> texts,
-        Timing timing) {
+        Timing timing,
+        List<Closure> closures) {
 
     public ClinicSettings {
         texts = texts == null ? List.of() : List.copyOf(texts);
+        closures = closures == null ? List.of() : List.copyOf(closures);
     }
 
     public record Texting(
@@ -62,7 +64,8 @@ public record ClinicSettings(
                 intakeDueBefore,
                 checklistDueBefore,
                 inForce,
-                timing);
+                timing,
+                closures);
     }
 
     /** The same settings with the clinic's own timing, if an admin set one; else the configured quiet hours. */
@@ -90,7 +93,8 @@ public record ClinicSettings(
                 intakeDueBefore,
                 checklistDueBefore,
                 texts,
-                edited);
+                edited,
+                closures);
     }
 
     /** These settings as the event of their {@code version}. */
@@ -129,6 +133,9 @@ public record ClinicSettings(
                                 timing.timing().midSeriesNoteAt().toString(),
                                 timing.timing().endOfSeriesAt().toString(),
                                 timing.version()),
+                closures.stream()
+                        .map(c -> new ClinicSettingsPublished.Closure(c.from().toString(), c.to().toString(), c.name()))
+                        .toList(),
                 at);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -36,7 +37,8 @@ public record ClinicsProperties(@NotEmpty List<@Valid ClinicProperties> clinics)
             @Pattern(regexp = "[A-Z]{2}") String phoneRegion,
             @Valid TextingProperties texting,
             List<@Valid OnCallProperties> onCall,
-            @Valid FormsProperties forms) {
+            @Valid FormsProperties forms,
+            List<@Valid ClosureProperties> closures) {
 
         /** The settings other services need, as published on {@code clinic.settings} (version and time set there). */
         ClinicSettings toSettings() {
@@ -66,7 +68,17 @@ public record ClinicsProperties(@NotEmpty List<@Valid ClinicProperties> clinics)
                     due.intakeDueBefore() == null ? Duration.ofHours(72) : due.intakeDueBefore(),
                     due.checklistDueBefore() == null ? Duration.ofHours(24) : due.checklistDueBefore(),
                     List.of(),
-                    null);
+                    null,
+                    closedDays());
+        }
+
+        /** The clinic's holidays and other closures, in configuration order. */
+        List<Closure> closedDays() {
+            return closures == null
+                    ? List.of()
+                    : closures.stream()
+                            .map(c -> new Closure(c.from(), c.to(), c.name()))
+                            .toList();
         }
 
         /** How the clinic texts; every default when nothing is configured. */
@@ -88,8 +100,11 @@ public record ClinicsProperties(@NotEmpty List<@Valid ClinicProperties> clinics)
                     phone,
                     address == null ? "" : address,
                     chairs,
-                    new OpeningHours(openingHours.entrySet().stream()
-                            .collect(Collectors.toMap(Map.Entry::getKey, e -> OpeningHours.Hours.parse(e.getValue())))),
+                    new OpeningHours(
+                            openingHours.entrySet().stream()
+                                    .collect(Collectors.toMap(
+                                            Map.Entry::getKey, e -> OpeningHours.Hours.parse(e.getValue()))),
+                            closedDays()),
                     treatmentPlans.entrySet().stream()
                             .collect(Collectors.toMap(
                                     Map.Entry::getKey,
@@ -138,6 +153,15 @@ public record ClinicsProperties(@NotEmpty List<@Valid ClinicProperties> clinics)
 
             @NotBlank @Pattern(regexp = "\\+[1-9][0-9]{6,14}")
             String phone) {}
+
+    /**
+     * Days the clinic is closed although its weekday has hours (e.g. {@code {from: 2026-12-25, name: Christmas Day}});
+     * bookings on them are refused with the name, and the front desk's day view says so.
+     *
+     * @param to the last closed day; empty for a single day
+     */
+    public record ClosureProperties(
+            @NotNull LocalDate from, LocalDate to, @NotBlank String name) {}
 
     /** When forms are due, as elapsed time before the session ("72h" is 72 hours, also across a clock change). */
     public record FormsProperties(Duration intakeDueBefore, Duration checklistDueBefore) {}

@@ -6,11 +6,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** When a clinic is open, per weekday; a weekday without hours is closed. */
-public record OpeningHours(Map<DayOfWeek, Hours> byDay) {
+/** When a clinic is open, per weekday; a weekday without hours is closed, and so is every day of a closure. */
+public record OpeningHours(Map<DayOfWeek, Hours> byDay, List<Closure> closures) {
 
     /** Open from {@code opens} until {@code closes} the same day. */
     public record Hours(LocalTime opens, LocalTime closes) {
@@ -32,10 +33,22 @@ public record OpeningHours(Map<DayOfWeek, Hours> byDay) {
 
     public OpeningHours {
         byDay = byDay.isEmpty() ? Map.of() : new EnumMap<>(byDay);
+        closures = closures == null ? List.of() : List.copyOf(closures);
     }
 
+    /** Weekly hours, never closed on a weekday with hours. */
+    public OpeningHours(Map<DayOfWeek, Hours> byDay) {
+        this(byDay, List.of());
+    }
+
+    /** The day's hours; none on a weekday without hours or on a closed day. */
     public Optional<Hours> on(LocalDate date) {
-        return Optional.ofNullable(byDay.get(date.getDayOfWeek()));
+        return closure(date).isPresent() ? Optional.empty() : Optional.ofNullable(byDay.get(date.getDayOfWeek()));
+    }
+
+    /** The closure the day falls in, if any. */
+    public Optional<Closure> closure(LocalDate date) {
+        return closures.stream().filter(c -> c.covers(date)).findFirst();
     }
 
     /** Whether a session starting at {@code start} and lasting {@code length} lies within one day's hours. */

@@ -130,6 +130,13 @@ class TodayPage {
         model.addAttribute("isToday", date.equals(today));
         model.addAttribute("dayTitle", date.format(DAY));
         model.addAttribute("chairs", Chairs.assign(day.sessions(), clinic.chairs()));
+        // a session booked before the closure was configured still shows, so the desk moves it
+        model.addAttribute(
+                "closedFor",
+                clinic.openingHours()
+                        .closure(date)
+                        .map(com.seriescare.scheduling.clinic.Closure::name)
+                        .orElse(null));
     }
 
     /** Which chair each session sits in: the first chair free at its start, in order of start. */

@@ -15,6 +15,8 @@ public record BookingConflict(
     public enum Kind {
         IN_THE_PAST,
         NOT_A_LOCAL_TIME,
+        /** a holiday or other closure of the clinic's (its name is in the reason) */
+        CLINIC_CLOSED,
         OUTSIDE_OPENING_HOURS,
         OVERLAPS_SAME_PATIENT,
         NO_CHAIR_FREE

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Whether a session can start at a local time: not in the past, a time that exists that day, within opening hours,
+ * Whether a session can start at a local time: not in the past, a time that exists that day, not on a day the clinic
+ * is closed, within opening hours,
  * not overlapping the patient's other sessions, and a chair free for its whole length. Also finds the nearest
  * start that passes, in quarter-hour steps up to a week either way.
  */
@@ -70,6 +71,13 @@ final class SlotRules {
         if (!start.isAfter(now)) {
             return Optional.of(
                     new Violation(BookingConflict.Kind.IN_THE_PAST, local.format(TIME) + " has already passed"));
+        }
+        var closure = clinic.openingHours().closure(local.toLocalDate());
+        if (closure.isPresent()) {
+            return Optional.of(new Violation(
+                    BookingConflict.Kind.CLINIC_CLOSED,
+                    local.format(TIME) + " falls on a day the clinic is closed ("
+                            + closure.get().name() + ")"));
         }
         if (!clinic.openingHours().covers(local, chairTime)) {
             return Optional.of(new Violation(

@@ -53,7 +53,13 @@ class ClinicSettingsIntegrationTest {
         assertThat(west.path("timeZone").asString()).isEqualTo("America/Denver");
         assertThat(west.path("texting").path("quietHoursStart").asString()).isEqualTo("21:00");
         assertThat(west.path("forms").path("intakeDueBefore").asString()).isEqualTo("PT72H");
-        assertThat(latest("front-range", 1).path("shortName").asString()).isEqualTo("Front Range Clinic");
+        JsonNode front = latest("front-range", 1);
+        assertThat(front.path("shortName").asString()).isEqualTo("Front Range Clinic");
+        assertThat(front.path("closures").findValuesAsString("name"))
+                .containsExactly("Martin Luther King Jr. Day", "Staff training");
+        assertThat(front.path("closures").get(0).path("to").asString()).isEqualTo("2027-01-18");
+        assertThat(front.path("closures").get(1).path("to").asString()).isEqualTo("2027-01-21");
+        assertThat(west.path("closures")).isEmpty();
         assertThat(topics.onTopic(Topics.CLINIC_SETTINGS))
                 .allSatisfy(record -> assertThat(record.ceType()).isEqualTo("clinic.settings.published.v1"));
     }
@@ -83,7 +89,8 @@ class ClinicSettingsIntegrationTest {
                 front.intakeDueBefore(),
                 front.checklistDueBefore(),
                 front.texts(),
-                front.timing());
+                front.timing(),
+                front.closures());
         assertThat(publisher.publishIfChanged(renamed)).isEqualTo(ClinicSettingsPublisher.Outcome.PUBLISHED);
 
         JsonNode published = latest("front-range", before + 1);

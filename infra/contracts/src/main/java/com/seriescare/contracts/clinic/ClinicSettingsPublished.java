@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A clinic's settings as scheduling-service, their owner, holds them now: what intake-service and notification-service
- * need to speak as the clinic (its names, phone, zone, texting sender, quiet hours, on-call rota, form deadlines).
+ * need to speak as the clinic (its names, phone, zone, texting sender, quiet hours, on-call rota, form deadlines,
+ * closures).
  * Published on the compacted topic {@code clinic.settings}, keyed by clinic id, whenever they change; each
  * publication carries a higher {@code version}, so a consumer keeps the highest and ignores a late or repeated one.
  *
@@ -29,13 +30,59 @@ public record ClinicSettingsPublished(
         Forms forms,
         List<Text> texts,
         Timing timing,
+        List<Closure> closures,
         Instant publishedAt)
         implements ClinicEvent {
 
     public ClinicSettingsPublished {
         onCall = onCall == null ? List.of() : List.copyOf(onCall);
         texts = texts == null ? List.of() : List.copyOf(texts);
+        closures = closures == null ? List.of() : List.copyOf(closures);
     }
+
+    /** Settings published before closures were one of them. */
+    public ClinicSettingsPublished(
+            String clinicId,
+            long version,
+            String name,
+            String shortName,
+            String timeZone,
+            String phone,
+            String phoneRegion,
+            String address,
+            Texting texting,
+            List<OnCallClinician> onCall,
+            Forms forms,
+            List<Text> texts,
+            Timing timing,
+            Instant publishedAt) {
+        this(
+                clinicId,
+                version,
+                name,
+                shortName,
+                timeZone,
+                phone,
+                phoneRegion,
+                address,
+                texting,
+                onCall,
+                forms,
+                texts,
+                timing,
+                List.of(),
+                publishedAt);
+    }
+
+    /**
+     * Days the clinic is closed although its weekday has opening hours (holidays, training days): nothing is booked on
+     * them.
+     *
+     * @param from the first closed day, ISO-8601 ({@code 2026-12-25})
+     * @param to the last closed day, the same as {@code from} for one day
+     * @param name e.g. "Christmas Day"
+     */
+    public record Closure(String from, String to, String name) {}
 
     /**
      * A text the clinic words itself (a clinic admin edited it); a kind and language not listed uses the default
