@@ -1,12 +1,8 @@
 package com.seriescare.servicesupport.throttle;
 
-import io.github.bucket4j.distributed.proxy.ClientSideConfig;
-import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AbstractCompareAndSwapBasedProxyManager;
-import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AsyncCompareAndSwapOperation;
 import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.CompareAndSwapOperation;
 import io.github.bucket4j.distributed.remote.RemoteBucketState;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -14,13 +10,9 @@ import java.util.concurrent.ConcurrentMap;
  * Buckets in this instance's memory, for unit tests of a throttle's rules; a deployment keeps them in its store
  * ({@link StoredBuckets}) so that its replicas share one allowance.
  */
-public final class InstanceBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
+public final class InstanceBuckets extends SynchronousBuckets {
 
     private final ConcurrentMap<String, byte[]> states = new ConcurrentHashMap<>();
-
-    public InstanceBuckets() {
-        super(ClientSideConfig.getDefault());
-    }
 
     @Override
     protected CompareAndSwapOperation beginCompareAndSwapOperation(String key) {
@@ -44,20 +36,5 @@ public final class InstanceBuckets extends AbstractCompareAndSwapBasedProxyManag
     @Override
     public void removeProxy(String key) {
         states.remove(key);
-    }
-
-    @Override
-    public boolean isAsyncModeSupported() {
-        return false;
-    }
-
-    @Override
-    protected AsyncCompareAndSwapOperation beginAsyncCompareAndSwapOperation(String key) {
-        throw new UnsupportedOperationException("the throttles ask synchronously");
-    }
-
-    @Override
-    protected CompletableFuture<Void> removeAsync(String key) {
-        throw new UnsupportedOperationException("the throttles ask synchronously");
     }
 }

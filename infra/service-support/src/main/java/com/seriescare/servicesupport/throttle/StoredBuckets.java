@@ -5,15 +5,12 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;
-import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AbstractCompareAndSwapBasedProxyManager;
-import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AsyncCompareAndSwapOperation;
 import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.CompareAndSwapOperation;
 import io.github.bucket4j.distributed.remote.RemoteBucketState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.springframework.dao.DuplicateKeyException;
@@ -29,7 +26,7 @@ import org.springframework.data.mongodb.core.query.Update;
  * (Bucket4j reads again and retries otherwise). A bucket is removed once it would be full again (TTL index on real
  * MongoDB; a full bucket and a missing one allow the same).
  */
-public final class StoredBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
+public final class StoredBuckets extends SynchronousBuckets {
 
     static final String COLLECTION = "throttle_buckets";
 
@@ -110,22 +107,7 @@ public final class StoredBuckets extends AbstractCompareAndSwapBasedProxyManager
     }
 
     @Override
-    public boolean isAsyncModeSupported() {
-        return false;
-    }
-
-    @Override
     public boolean isExpireAfterWriteSupported() {
         return true;
-    }
-
-    @Override
-    protected AsyncCompareAndSwapOperation beginAsyncCompareAndSwapOperation(String key) {
-        throw new UnsupportedOperationException("the throttles ask synchronously");
-    }
-
-    @Override
-    protected CompletableFuture<Void> removeAsync(String key) {
-        throw new UnsupportedOperationException("the throttles ask synchronously");
     }
 }

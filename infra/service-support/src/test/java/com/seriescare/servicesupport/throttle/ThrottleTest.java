@@ -12,13 +12,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 class ThrottleTest {
 
     /** Buckets whose store is out of reach: every read throws, as MongoTemplate does during an outage. */
-    static final class StoreOut
-            extends io.github.bucket4j.distributed.proxy.generic.compare_and_swap
-                            .AbstractCompareAndSwapBasedProxyManager<
-                    String> {
-        StoreOut() {
-            super(io.github.bucket4j.distributed.proxy.ClientSideConfig.getDefault());
-        }
+    static final class StoreOut extends SynchronousBuckets {
 
         @Override
         protected CompareAndSwapOperation beginCompareAndSwapOperation(String key) {
@@ -36,23 +30,7 @@ class ThrottleTest {
         }
 
         @Override
-        protected io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AsyncCompareAndSwapOperation
-                beginAsyncCompareAndSwapOperation(String key) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        protected java.util.concurrent.CompletableFuture<Void> removeAsync(String key) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
         public void removeProxy(String key) {}
-
-        @Override
-        public boolean isAsyncModeSupported() {
-            return false;
-        }
     }
 
     @Test
