@@ -32,7 +32,7 @@ public record DispatchProperties(
         @DefaultValue("10s") Duration firstRetryDelay,
         @DefaultValue("10m") Duration inDoubtResolution,
         @DefaultValue("24h") Duration contactWait,
-        @DefaultValue("16") int concurrency,
+        @DefaultValue("32") int concurrency,
         @DefaultValue("1") double messagesPerSecond,
         @DefaultValue("2s") Duration turnWait,
         @DefaultValue("1s") Duration throttledPause) {
