@@ -125,6 +125,10 @@ final class BenchSystem implements AutoCloseable {
         return mongo.getDatabase("notification");
     }
 
+    MongoDatabase intakeStore() {
+        return mongo.getDatabase("intake");
+    }
+
     /** The running services' process ids, by instance name. */
     Map<String, Long> pids() {
         Map<String, Long> pids = new LinkedHashMap<>();

@@ -188,12 +188,16 @@ final class Report {
               from the first request, with one instance and then two; duplicates are counted over everything the fake
               accepted.
             - **B5 lease cost**: dispatch's searches for the next batch (the same queries as `OutgoingMessages.leaseDue`:
-              urgent due texts, due texts earliest first, and texts of instances that died; a batch of 100) timed on notification-service's store with 100 texts
-              due and 10,000, then `--future-texts` (default 500,000), texts planned for the weeks ahead; median of 20,
-              then 5, searches. Run once whatever `--runs` says (writing half a million texts takes minutes). The
-              searches name the status and a range of `dueAt`, which the `{status, dueAt}` index answers on MongoDB and,
-              since `infra/local-store`'s `OrderedIndex`, on the local store too. The form deadlines' search
-              (intake-service) has the same shape and is not timed separately.
+              urgent due texts, due texts earliest first, and texts of instances that died; a batch of 100) timed on
+              notification-service's store with 100 texts due and 10,000, then `--future-texts` (default 500,000), texts
+              planned for the weeks ahead; the same for the deadline watch's search of forms past due
+              (`PatientForms.pastDue`) on intake-service's store, with as many forms. Each figure is the median of 30
+              searches after 30 unmeasured ones (since this stop: before, 20 and then 5 searches, the first of them
+              cold and the large ones right after half a million writes, whose flush to disk they shared the cores
+              with). Run once whatever `--runs` says (writing a million documents takes minutes). The searches name
+              the status and a range of the due time, which the `{status, dueAt}` indexes answer on MongoDB and, since
+              `infra/local-store`'s `OrderedIndex`, on the local store too: 100 documents read whatever is planned
+              later.
             - **B6 memory**: each service's peak resident set size (`VmRSS`), sampled every second during B2; the
               services run with the dev stack's options (`DevStack.SERVICE_JVM_OPTIONS`: `-Xmx384m` and G1 until this stop's after column, `-Xmx256m -XX:+UseSerialGC` and `MALLOC_ARENA_MAX=2` since).
             """;
