@@ -24,7 +24,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -142,7 +141,7 @@ public class OutgoingMessages implements PendingTexts {
     /**
      * Claims up to {@code max} due texts for {@code instance} until {@code now + lease}: urgent ones first (a crisis
      * answer or a page must not queue behind a backlog of reminders), then those an instance left when it died, then the
-     * earliest due. Searches find the candidates; each is then claimed by its id on the condition that it is
+     * earliest due. Searches find the candidates; they are then claimed by their ids on the condition that each is
      * still claimable, so a text another instance took in between is skipped, never shared. Each search names the
      * status and a range of one time, so the {status, dueAt} index answers it from the texts due by now, however many
      * are planned for the weeks ahead (docs/store-queries.md). The searches reach past {@code max} so that instances
@@ -161,25 +160,36 @@ public class OutgoingMessages implements PendingTexts {
                 new Query(abandoned(now)).with(Sort.by(OutgoingMessage.DUE_AT)).limit(max * 2)));
         candidates.addAll(
                 ids(new Query(due).with(Sort.by(OutgoingMessage.DUE_AT)).limit(max * 2)));
-        Update claim = new Update()
-                .set("status", MessageStatus.LEASED)
-                .set("leaseUntil", now.plus(lease))
-                .set("leasedBy", instance);
+        List<Object> inLine = new ArrayList<>(candidates);
         List<OutgoingMessage> leased = new ArrayList<>();
-        for (Object candidate : candidates) {
-            if (leased.size() == max) {
-                break;
-            }
-            OutgoingMessage claimed = mongo.findAndModify(
-                    query(new Criteria().andOperator(where("_id").is(candidate), claimable(now))),
-                    claim,
-                    FindAndModifyOptions.options().returnNew(true),
-                    OutgoingMessage.class);
-            if (claimed != null) {
-                leased.add(claimed);
-            }
+        while (leased.size() < max && !inLine.isEmpty()) {
+            List<Object> asked = List.copyOf(inLine.subList(0, Math.min(max - leased.size(), inLine.size())));
+            inLine.subList(0, asked.size()).clear();
+            leased.addAll(claim(asked, instance, now, lease));
         }
         return leased;
+    }
+
+    /**
+     * Claims those of the texts that are still claimable, in two writes however many they are: one update marks them
+     * with a holder no other lease uses (this instance and a fresh token), then they are read back by it. One
+     * compare-and-set per text made leasing a batch of 50 cost 50 round trips, during which dispatch ran dry (B4 in
+     * docs/benchmarks.md). The holder is what later moves of the text check ({@link #apply}). Returned in the order
+     * asked.
+     */
+    private List<OutgoingMessage> claim(List<Object> ids, String instance, Instant now, Duration lease) {
+        String holder = instance + "#" + UUID.randomUUID();
+        mongo.updateMulti(
+                query(new Criteria().andOperator(where("_id").in(ids), claimable(now))),
+                new Update()
+                        .set("status", MessageStatus.LEASED)
+                        .set("leaseUntil", now.plus(lease))
+                        .set("leasedBy", holder),
+                OutgoingMessage.class);
+        Map<String, OutgoingMessage> claimed =
+                mongo.find(query(where("_id").in(ids).and("leasedBy").is(holder)), OutgoingMessage.class).stream()
+                        .collect(Collectors.toMap(OutgoingMessage::id, message -> message));
+        return ids.stream().map(claimed::get).filter(java.util.Objects::nonNull).toList();
     }
 
     private List<Object> ids(Query query) {
