@@ -101,6 +101,27 @@ class DeadlinesIntegrationTest {
     }
 
     @Test
+    void aSeriesBookedInsideItsIntakeDeadlineKeepsTheTextedLinkWorkingUntilHalfwayToTheSession() {
+        // the first session 48 h from now: 72 h before it has already passed
+        var booked = Fixture.book(
+                "en", IntakeServiceTest.NOW.plus(Duration.ofHours(48)).toString());
+        String intake = Fixture.intakePath(booked);
+
+        deadlines.passDeadlines();
+        assertThat(new FormHttp(port).get(intake).status())
+                .as("the link just texted opens the form")
+                .isEqualTo(200);
+        assertThat(published(booked, "intake.overdue")).isEmpty();
+
+        clock.set(IntakeServiceTest.NOW.plus(Duration.ofHours(24)));
+        deadlines.passDeadlines();
+        var overdue =
+                await().atMost(PATIENCE).until(() -> published(booked, "intake.overdue"), list -> !list.isEmpty());
+        assertThat(body(overdue.getFirst()).path("dueAt").asString())
+                .isEqualTo(IntakeServiceTest.NOW.plus(Duration.ofHours(24)).toString());
+    }
+
+    @Test
     void aRescheduledSessionsChecklistIsOverdueAtItsNewDeadlineOnly() {
         var booked = Fixture.book("en", "2026-12-01T16:00:00Z", "2026-12-08T16:00:00Z");
         Fixture.checklistPath(booked, 2);

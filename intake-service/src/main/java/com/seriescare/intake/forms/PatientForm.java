@@ -56,7 +56,7 @@ public record PatientForm(
                 null,
                 firstSessionStart,
                 0,
-                firstSessionStart.minus(dueBefore),
+                deadline(firstSessionStart, dueBefore, now),
                 FormStatus.REQUESTED,
                 now,
                 null,
@@ -84,12 +84,26 @@ public record PatientForm(
                 sessionId,
                 sessionStart,
                 sessionRevision,
-                sessionStart.minus(dueBefore),
+                deadline(sessionStart, dueBefore, now),
                 FormStatus.REQUESTED,
                 now,
                 null,
                 null,
                 null);
+    }
+
+    /**
+     * When a form asked for now is due: {@code dueBefore} the session, as the clinic set it. A form asked for later
+     * than that (a series booked two days ahead, an intake due 72 hours before) is due halfway between now and the
+     * session: due at once, it was overdue a second after its link was texted, and the overdue reminder's fresh link
+     * replaced the one the patient had just been sent, which then answered "This link does not work".
+     */
+    static Instant deadline(Instant sessionStart, Duration dueBefore, Instant now) {
+        Instant usual = sessionStart.minus(dueBefore);
+        if (usual.isAfter(now) || !sessionStart.isAfter(now)) {
+            return usual;
+        }
+        return now.plus(Duration.between(now, sessionStart).dividedBy(2));
     }
 
     /** Completed on the form or by phone; the answers are null when taken by phone. */

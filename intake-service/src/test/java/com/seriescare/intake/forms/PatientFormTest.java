@@ -1,0 +1,49 @@
+package com.seriescare.intake.forms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class PatientFormTest {
+
+    static final Instant NOW = Instant.parse("2026-12-04T18:00:00Z");
+
+    @Test
+    void aFormAskedForInGoodTimeIsDueAsTheClinicSetIt() {
+        var intake = PatientForm.intake(
+                "f1", "p1", "front-range", "s1", NOW.plus(Duration.ofDays(7)), Duration.ofHours(72), NOW);
+
+        assertThat(intake.dueAt()).isEqualTo(NOW.plus(Duration.ofDays(4)));
+    }
+
+    @Test
+    void aFormAskedForAfterItsUsualDeadlineIsDueHalfwayToTheSessionNotAtOnce() {
+        // booked on Friday for Monday: 72 hours before the session had already passed
+        Instant monday = NOW.plus(Duration.ofHours(64));
+        var intake = PatientForm.intake("f1", "p1", "front-range", "s1", monday, Duration.ofHours(72), NOW);
+        var checklist = PatientForm.checklist(
+                "f2",
+                "p1",
+                "front-range",
+                "s1",
+                "session-1",
+                NOW.plus(Duration.ofHours(10)),
+                0,
+                Duration.ofHours(24),
+                NOW);
+
+        assertThat(intake.dueAt()).isEqualTo(NOW.plus(Duration.ofHours(32)));
+        assertThat(checklist.dueAt()).isEqualTo(NOW.plus(Duration.ofHours(5)));
+    }
+
+    @Test
+    void aFormForASessionAlreadyBegunKeepsItsUsualDeadline() {
+        Instant begun = NOW.minus(Duration.ofMinutes(10));
+        var checklist = PatientForm.checklist(
+                "f2", "p1", "front-range", "s1", "session-1", begun, 0, Duration.ofHours(24), NOW);
+
+        assertThat(checklist.dueAt()).isEqualTo(begun.minus(Duration.ofHours(24)));
+    }
+}
