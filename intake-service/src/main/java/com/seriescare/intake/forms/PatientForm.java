@@ -121,11 +121,13 @@ public record PatientForm(
     }
 
     /**
-     * The session moved: so do the deadline and the link's expiry. A form that was overdue is owed again when its new
-     * deadline is still ahead, so that deadline can pass (and be reminded of) in its turn.
+     * The session moved: so do the deadline and the link's expiry, by the same rule as when the form was asked for (a
+     * session moved closer than its deadline leaves the patient half the time left, not a link overdue at once). A
+     * form that was overdue is owed again when its new deadline is ahead, so that deadline can pass (and be reminded
+     * of) in its turn.
      */
     public PatientForm movedTo(Instant newSessionStart, int revision, Duration dueBefore, Instant now) {
-        Instant newDue = newSessionStart.minus(dueBefore);
+        Instant newDue = deadline(newSessionStart, dueBefore, now);
         FormStatus newStatus = status == FormStatus.OVERDUE && newDue.isAfter(now) ? FormStatus.REQUESTED : status;
         return with(newSessionStart, revision, newDue, newStatus, completion, intakeAnswers, checklistAnswers);
     }

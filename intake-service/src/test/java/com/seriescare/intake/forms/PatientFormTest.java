@@ -39,6 +39,25 @@ class PatientFormTest {
     }
 
     @Test
+    void aSessionMovedCloserThanItsChecklistDeadlineLeavesHalfTheTimeLeft() {
+        var checklist = PatientForm.checklist(
+                "f2",
+                "p1",
+                "front-range",
+                "s1",
+                "session-1",
+                NOW.plus(Duration.ofDays(7)),
+                0,
+                Duration.ofHours(24),
+                NOW);
+
+        var moved = checklist.movedTo(NOW.plus(Duration.ofHours(12)), 1, Duration.ofHours(24), NOW);
+
+        assertThat(moved.dueAt()).isEqualTo(NOW.plus(Duration.ofHours(6)));
+        assertThat(moved.status()).isEqualTo(FormStatus.REQUESTED);
+    }
+
+    @Test
     void aFormForASessionAlreadyBegunKeepsItsUsualDeadline() {
         Instant begun = NOW.minus(Duration.ofMinutes(10));
         var checklist = PatientForm.checklist(
