@@ -214,8 +214,10 @@ final class OrderedIndex extends Index<Object> {
 
     @Override
     public void add(Document document, Object position, MongoCollection<Object> collection) {
-        Object id = document.get(ID);
-        Optional<Set<List<Object>>> entries = entries(document);
+        place(document.get(ID), entries(document));
+    }
+
+    private void place(Object id, Optional<Set<List<Object>>> entries) {
         if (entries.isEmpty()) {
             alwaysCandidates.add(id);
             return;
@@ -246,8 +248,15 @@ final class OrderedIndex extends Index<Object> {
     @Override
     public void updateInPlace(
             Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection) {
+        Object id = newDocument.get(ID);
+        Optional<Set<List<Object>>> entries = entries(newDocument);
+        if (entries.isPresent() && entries.get().equals(entryOf.get(id))) {
+            // most updates leave this index's keys as they were (a text's status, an outbox entry removed): every
+            // index of the collection is told of every update, and moving the document in the order cost the most
+            return;
+        }
         remove(oldDocument);
-        add(newDocument, position, collection);
+        place(id, entries);
     }
 
     /**

@@ -255,6 +255,8 @@ class LocalStoreBackendTest {
         texts.insertOne(new Document("_id", "late")
                 .append("status", "PLANNED")
                 .append("dueAt", Date.from(NOW.minusSeconds(60))));
+        // a change to no key of the index keeps the document where it was
+        texts.updateOne(Filters.eq("_id", "late"), Updates.inc("attempts", 1));
         texts.insertOne(new Document("_id", "odd")
                 .append("status", List.of("PLANNED", "HELD"))
                 .append("dueAt", Date.from(NOW.minusSeconds(120))));
