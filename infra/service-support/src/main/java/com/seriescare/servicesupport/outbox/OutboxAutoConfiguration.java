@@ -10,7 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.cloud.stream.binding.BindingService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -54,10 +54,11 @@ public class OutboxAutoConfiguration {
 
     @Bean
     EventPublisher eventPublisher(
-            StreamBridge streamBridge,
+            BindingService bindings,
+            org.springframework.context.ApplicationContext context,
             OutboxProperties properties,
             com.seriescare.servicesupport.tracing.TraceParents traces) {
-        return new EventPublisher(streamBridge, properties.source(), traces);
+        return new EventPublisher(bindings, context, properties.source(), traces);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,11 +43,11 @@ import org.springframework.scheduling.annotation.Scheduled;
  * Publishes what waits in the outboxes and then removes it: at least once, never lost. A crash between publishing and
  * removing publishes those events again on the next pass (same {@code ce_id}); consumers are idempotent.
  *
- * <p>In batches. A pass takes everything that has settled, records it in the audit trail in one write, publishes each
- * patient's events one after the other while different patients' go side by side (so the producer sends many records
- * per request and their acknowledgements are awaited together, not one round trip per event), and removes what
- * has been published while the rest is still on its way: each write (one per collection) takes all that was
- * acknowledged since the last.
+ * <p>In batches. A pass takes everything that has settled, records it in the audit trail (one write per thousand
+ * events, each just before they are published, the next recorded while those go out), publishes each patient's events
+ * one after the other while different patients' go side by side (so the producer sends many records per request and
+ * their acknowledgements are awaited together, not one round trip per event), and removes what has been published
+ * while the rest is still on its way: each write (one per collection) takes all that was acknowledged since the last.
  *
  * <p>One relay at a time. Every replica of a service runs a relay, but only the one holding the service's relay
  * lease (a document in {@value #LEASES}, taken and renewed with the store's atomic operations) publishes; the others
@@ -149,10 +150,6 @@ public class OutboxRelay implements DisposableBean {
         if (entries.isEmpty()) {
             return 0;
         }
-        if (audit != null) {
-            // before publishing: an event on a topic is always in the audit trail (recorded once by id)
-            audit.recordChanges(entries.stream().map(Entry::event).toList());
-        }
         Map<String, List<Entry>> byKey = entries.stream()
                 .collect(Collectors.groupingBy(
                         e -> Objects.requireNonNullElse(e.event().key(), ""), LinkedHashMap::new, Collectors.toList()));
@@ -167,23 +164,60 @@ public class OutboxRelay implements DisposableBean {
             // broker's acknowledgements overlap instead of taking turns (B3 in docs/benchmarks.md)
             Future<Integer> removing = remover.submit(() -> removeAsPublished(published, publishing));
             try (var patients = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (List<Entry> ofOnePatient : byKey.values()) {
-                    patients.execute(() -> {
-                        inFlight.acquireUninterruptibly();
-                        try {
-                            publishInOrder(ofOnePatient, holding, published, left);
-                        } finally {
-                            inFlight.release();
-                        }
-                    });
+                for (List<List<Entry>> patientsTogether : inAuditChunks(byKey.values())) {
+                    if (audit != null) {
+                        // before publishing: an event on a topic is always in the audit trail (recorded once by id);
+                        // the next chunk is recorded while this one is published
+                        audit.recordChanges(patientsTogether.stream()
+                                .flatMap(List::stream)
+                                .map(Entry::event)
+                                .toList());
+                    }
+                    for (List<Entry> ofOnePatient : patientsTogether) {
+                        patients.execute(() -> {
+                            inFlight.acquireUninterruptibly();
+                            try {
+                                publishInOrder(ofOnePatient, holding, published, left);
+                            } finally {
+                                inFlight.release();
+                            }
+                        });
+                    }
                 }
-            } // every patient's events published or left
-            publishing.set(false);
+            } finally {
+                // every patient's events published or left (or the audit trail refused a chunk: the rest waits)
+                publishing.set(false);
+            }
             removed = removedOrThrow(removing);
         }
         report(List.copyOf(left));
         return removed;
     }
+
+    /**
+     * Patients' events in chunks of at least {@value #AUDIT_CHUNK} events (a patient's all in one): each chunk is
+     * recorded in the audit trail in one write just before it is published.
+     */
+    private static List<List<List<Entry>>> inAuditChunks(Collection<List<Entry>> byPatient) {
+        List<List<List<Entry>>> chunks = new ArrayList<>();
+        List<List<Entry>> chunk = new ArrayList<>();
+        int events = 0;
+        for (List<Entry> ofOnePatient : byPatient) {
+            chunk.add(ofOnePatient);
+            events += ofOnePatient.size();
+            if (events >= AUDIT_CHUNK) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+                events = 0;
+            }
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
+        }
+        return chunks;
+    }
+
+    static final int AUDIT_CHUNK = 1000;
 
     /**
      * Removes published events as they come, each time all that were published since the last write, in one write
