@@ -121,6 +121,10 @@ final class BenchSystem implements AutoCloseable {
         return lag;
     }
 
+    String storeUri() {
+        return store.uri();
+    }
+
     MongoDatabase notificationStore() {
         return mongo.getDatabase("notification");
     }
@@ -148,6 +152,34 @@ final class BenchSystem implements AutoCloseable {
                 process = running.remove(name);
             }
             process.close();
+        }
+    }
+
+    /**
+     * Runs {@code mainClass} of the benchmarks' jar inside notification-service's packaged jar (its classpath, through
+     * Spring Boot's {@code PropertiesLauncher}) with the services' JVM options and the given system properties and
+     * arguments, and waits for it to end.
+     */
+    void runInNotificationJar(String mainClass, Map<String, String> properties, List<String> args) {
+        DevStack.Service notification = DevStack.SERVICES.stream()
+                .filter(s -> s.name().equals("notification"))
+                .findFirst()
+                .orElseThrow();
+        Path benchmarks = Path.of("infra/benchmarks/target/benchmarks.jar").toAbsolutePath();
+        List<String> options = new ArrayList<>(DevStack.SERVICE_JVM_OPTIONS);
+        options.add("-Dloader.main=" + mainClass);
+        options.add("-Dloader.path=" + benchmarks);
+        properties.forEach((name, value) -> options.add("-D" + name + "=" + value));
+        var process = ServiceProcess.startMain(
+                "baseline",
+                root.resolve(notification.jar()).toString(),
+                options,
+                "org.springframework.boot.loader.launch.PropertiesLauncher",
+                args,
+                log);
+        int exit = process.waitForExit(Duration.ofMinutes(5));
+        if (exit != 0) {
+            throw new IllegalStateException(mainClass + " ended with " + exit + " (its output is in the run's log)");
         }
     }
 

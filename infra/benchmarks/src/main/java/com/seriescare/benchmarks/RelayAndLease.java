@@ -8,6 +8,8 @@ import com.seriescare.contracts.EventCodec;
 import com.seriescare.contracts.EventType;
 import com.seriescare.contracts.notification.MessageStatusChanged;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -140,15 +142,70 @@ final class RelayAndLease {
         }
         double directRate =
                 records.size() / (Duration.between(direct, Instant.now()).toMillis() / 1000.0);
+        double binderRate = throughTheBinder(records, batch);
         String at = "B3 outbox relay, " + events + " events";
         figures.add(at, "relay events/s", relayRate);
+        figures.add(at, "baseline: through the binder events/s", binderRate);
+        figures.add(at, "relay ÷ through the binder", relayRate / binderRate);
         figures.add(at, "baseline: producer events/s", directRate);
         figures.add(at, "relay ÷ baseline", relayRate / directRate);
         figures.add(at, "events left after 15 min", left);
         Benchmarks.log(
-                "B3: relay %.0f events/s, producer %.0f events/s (%.0f%%), %d left",
-                relayRate, directRate, 100 * relayRate / directRate, left);
+                "B3: relay %.0f events/s; through the binder %.0f events/s (%.0f%%); plain producer %.0f events/s"
+                        + " (%.0f%%); %d left",
+                relayRate, binderRate, 100 * relayRate / binderRate, directRate, 100 * relayRate / directRate, left);
         texts.deleteMany(new Document());
+    }
+
+    /**
+     * The issue's baseline: the same events (new ids) sent straight through the binder by {@link BinderBaseline}, in
+     * notification-service's own jar with the services' JVM options and producer settings; events/s.
+     */
+    private double throughTheBinder(List<ProducerRecord<String, byte[]>> records, String batch) throws Exception {
+        Path dir = Files.createTempDirectory("b3-baseline");
+        Path file = dir.resolve("events.tsv");
+        Path result = dir.resolve("millis");
+        List<String> lines = new ArrayList<>();
+        for (var record : records) {
+            String subject =
+                    new String(record.headers().lastHeader("ce_subject").value(), StandardCharsets.UTF_8);
+            lines.add(UUID.randomUUID() + "\t" + record.key() + "\t" + subject + "\t"
+                    + new String(record.value(), StandardCharsets.UTF_8));
+        }
+        Files.write(file, lines);
+        system.runInNotificationJar(
+                BinderBaseline.class.getName(),
+                Map.of(
+                        "baseline.events", file.toString(),
+                        "baseline.result", result.toString(),
+                        "baseline.topic", EventType.MESSAGE_STATUS_CHANGED.topic(),
+                        "baseline.type", EventType.MESSAGE_STATUS_CHANGED.ceType()),
+                List.of(
+                        // not the service's application.yml: only what the services' producers are set to
+                        "--spring.config.name=b3-baseline",
+                        "--spring.cloud.stream.kafka.binder.brokers=" + system.bootstrapServers(),
+                        "--spring.cloud.stream.kafka.binder.enable-observation=true",
+                        "--spring.cloud.stream.default.producer.use-native-encoding=true",
+                        "--spring.cloud.stream.kafka.default.producer.sync=true",
+                        "--spring.cloud.stream.kafka.default.producer.configuration.acks=all",
+                        "--spring.cloud.stream.kafka.default.producer.configuration.enable.idempotence=true",
+                        // nothing is stored; service-support's beans are given the store as the services are
+                        "--spring.mongodb.uri=" + system.storeUri(),
+                        "--spring.mongodb.database=b3-baseline",
+                        "--management.tracing.sampling.probability=1.0",
+                        "--management.otlp.metrics.export.enabled=false",
+                        // the services' own beans (security, outbox, dead letters): the baseline only publishes
+                        "--spring.autoconfigure.exclude="
+                                + String.join(
+                                        ",",
+                                        "com.seriescare.servicesupport.ServiceSupportAutoConfiguration",
+                                        "com.seriescare.servicesupport.health.HealthAutoConfiguration",
+                                        "com.seriescare.servicesupport.outbox.OutboxAutoConfiguration",
+                                        "com.seriescare.servicesupport.security.SecurityConfiguration",
+                                        "com.seriescare.servicesupport.deadletters.DeadLetterAutoConfiguration",
+                                        "com.seriescare.servicesupport.retention.RetentionAutoConfiguration")));
+        String[] timed = Files.readString(result).trim().split(" ");
+        return Double.parseDouble(timed[0]) / (Double.parseDouble(timed[1]) / 1000.0);
     }
 
     /** How many records the topic holds, over its partitions. */
