@@ -36,12 +36,14 @@ public final class DevStack implements AutoCloseable {
 
     /**
      * JVM options for each service, so three services and a broker fit beside a developer's IDE: a heap sized to what a
-     * service keeps (about 70 MB live after a burst of 1,000 bookings), the serial collector (G1's own bookkeeping took
-     * 40 MB per service; on two cores its concurrent threads only compete with the services), and the quick compiler.
-     * The benchmarks' B6 measures what they add up to.
+     * service keeps, the serial collector (G1's own bookkeeping took 40 MB per service; on two cores its concurrent
+     * threads only compete with the services), and the quick compiler. The benchmarks' B6 measures what they add up to.
+     * The heap: scheduling-service kept 50-60 MB live after 7,000 bookings (a class histogram after B1 and B2), yet with
+     * 256 MB its old generation grew to the whole of it before collecting, and that was most of its 425 MB resident;
+     * 192 MB is still three times what it keeps.
      */
     public static final List<String> SERVICE_JVM_OPTIONS =
-            List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+            List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private final PrintStream out;
     private final List<AutoCloseable> running = new ArrayList<>();
