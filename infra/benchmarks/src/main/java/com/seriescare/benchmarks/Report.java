@@ -204,6 +204,6 @@ final class Report {
               `infra/local-store`'s `OrderedIndex`, on the local store too: 100 documents read whatever is planned
               later.
             - **B6 memory**: each service's peak resident set size (`VmRSS`), sampled every second during B2; the
-              services run with the dev stack's options (`DevStack.SERVICE_JVM_OPTIONS`: `-Xmx384m` and G1 up to the 83ad437 column, `-Xmx256m -XX:+UseSerialGC` and `MALLOC_ARENA_MAX=2` from d489946, `-Xmx192m` in the after column).
+              services run with the dev stack's options (`DevStack.SERVICE_JVM_OPTIONS`: `-Xmx384m` and G1 up to the 83ad437 column, `-Xmx256m -XX:+UseSerialGC` and `MALLOC_ARENA_MAX=2` from d489946, `-Xmx192m` since a8bd121, measured in a probe the after column's notes give).
             """;
 }
