@@ -23,16 +23,7 @@ class PatientFormTest {
         // booked on Friday for Monday: 72 hours before the session had already passed
         Instant monday = NOW.plus(Duration.ofHours(64));
         var intake = PatientForm.intake("f1", "p1", "front-range", "s1", monday, Duration.ofHours(72), NOW);
-        var checklist = PatientForm.checklist(
-                "f2",
-                "p1",
-                "front-range",
-                "s1",
-                "session-1",
-                NOW.plus(Duration.ofHours(10)),
-                0,
-                Duration.ofHours(24),
-                NOW);
+        var checklist = checklistFor(NOW.plus(Duration.ofHours(10)));
 
         assertThat(intake.dueAt()).isEqualTo(NOW.plus(Duration.ofHours(32)));
         assertThat(checklist.dueAt()).isEqualTo(NOW.plus(Duration.ofHours(5)));
@@ -40,16 +31,7 @@ class PatientFormTest {
 
     @Test
     void aSessionMovedCloserThanItsChecklistDeadlineLeavesHalfTheTimeLeft() {
-        var checklist = PatientForm.checklist(
-                "f2",
-                "p1",
-                "front-range",
-                "s1",
-                "session-1",
-                NOW.plus(Duration.ofDays(7)),
-                0,
-                Duration.ofHours(24),
-                NOW);
+        var checklist = checklistFor(NOW.plus(Duration.ofDays(7)));
 
         var moved = checklist.movedTo(NOW.plus(Duration.ofHours(12)), 1, Duration.ofHours(24), NOW);
 
@@ -64,5 +46,11 @@ class PatientFormTest {
                 "f2", "p1", "front-range", "s1", "session-1", begun, 0, Duration.ofHours(24), NOW);
 
         assertThat(checklist.dueAt()).isEqualTo(begun.minus(Duration.ofHours(24)));
+    }
+
+    /** A session's checklist asked for now, due 24 hours before the session as the clinic sets it. */
+    private static PatientForm checklistFor(Instant sessionStart) {
+        return PatientForm.checklist(
+                "f2", "p1", "front-range", "s1", "session-1", sessionStart, 0, Duration.ofHours(24), NOW);
     }
 }
