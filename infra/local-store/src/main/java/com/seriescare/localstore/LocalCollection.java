@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,19 +74,22 @@ final class LocalCollection extends H2Collection {
                         fieldSelector);
             }
         }
-        Optional<Iterable<Object>> eachValue = positionsForEachValue(query);
+        Optional<Choice> best = narrowest(query, Long.MAX_VALUE);
+        // an $in answered value by value, when that hands over fewer than the best index for the whole query does:
+        // {status: {$in: [PLANNED, LEASED]}, plan.sessionId: s} is one session's few texts, not every planned one
+        Optional<Iterable<Object>> eachValue =
+                positionsForEachValue(query, best.map(Choice::candidates).orElse(Long.MAX_VALUE));
         if (eachValue.isPresent()) {
             return matchDocuments(
                     query, examined(eachValue.get()), orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
-        Optional<Index<Object>> best = indexFor(query);
         if (best.isEmpty()) {
             examined.add(count());
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
         return matchDocuments(
                 query,
-                examined(best.get().getPositions(query)),
+                examined(best.get().index().getPositions(query)),
                 orderBy,
                 numberToSkip,
                 limit,
@@ -96,8 +100,10 @@ final class LocalCollection extends H2Collection {
     /**
      * For {@code {field: {$in: [a, b]}}} (a batch of texts' patients, {@code plan.patientId $in [...]}), the documents an
      * index hands over for {@code field: a} and for {@code field: b}: the collection was read in full for each batch.
+     * Empty when some value has no index, or when the values together would hand over more than {@code most} (what the
+     * best index for the whole query hands over).
      */
-    private Optional<Iterable<Object>> positionsForEachValue(Document query) {
+    private Optional<Iterable<Object>> positionsForEachValue(Document query, long most) {
         if (!mentionsIn(query)) {
             return Optional.empty(); // most queries: nothing to copy or look up
         }
@@ -115,19 +121,28 @@ final class LocalCollection extends H2Collection {
                     || !values.stream().allMatch(value -> value instanceof String || value instanceof Number)) {
                 continue;
             }
-            Set<Object> positions = new LinkedHashSet<>();
+            Map<Document, Index<Object>> perValue = new LinkedHashMap<>();
+            long candidates = 0;
             for (Object value : values) {
                 // the equality first: an index reads the first condition it finds on its key
                 Document one = withValue(query, condition.getKey(), value);
-                Optional<Index<Object>> index = indexFor(one);
-                if (index.isEmpty()) {
+                Optional<Choice> choice = narrowest(one, most == Long.MAX_VALUE ? most : most - candidates);
+                if (choice.isEmpty()) {
                     return Optional.empty();
                 }
-                index.get().getPositions(one).forEach(positions::add);
+                candidates = saturatedSum(candidates, choice.get().candidates());
+                perValue.put(one, choice.get().index());
             }
+            Set<Object> positions = new LinkedHashSet<>();
+            perValue.forEach((one, index) -> index.getPositions(one).forEach(positions::add));
             return Optional.of(positions);
         }
         return Optional.empty();
+    }
+
+    private static long saturatedSum(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
     private static boolean mentionsIn(Document query) {
@@ -191,9 +206,43 @@ final class LocalCollection extends H2Collection {
 
     /** The index that narrows the query most; empty when none can answer it (then the collection is read). */
     Optional<Index<Object>> indexFor(Document query) {
-        return getIndexes().stream()
+        return narrowest(query, Long.MAX_VALUE).map(Choice::index);
+    }
+
+    /** An index able to answer a query, and how many documents it hands over for it (at most; MAX when unknown). */
+    private record Choice(Index<Object> index, long candidates) {}
+
+    /**
+     * Of the indexes that can answer the query, the one that hands over the fewest documents, counted in the index (a
+     * unique key's one first); empty when none hands over at most {@code most}. The number of keys a query bounds does
+     * not tell which is narrower: {@code {status: 1, dueAt: 1}} and {@code {plan.sessionId: 1}} each bind one key of
+     * {@code {status: "PLANNED", plan.sessionId: s}}, and the first hands over every planned text. The likelier
+     * narrower are counted first, and each count stops once it passes the fewest so far.
+     * An index of a kind that cannot count is taken only when nothing counted is within {@code most}.
+     */
+    private Optional<Choice> narrowest(Document query, long most) {
+        List<Index<Object>> able = getIndexes().stream()
                 .filter(index -> index.canHandle(query))
-                .max(Comparator.comparingInt(index -> narrowing(index, query)));
+                .sorted(Comparator.comparingInt((Index<Object> index) -> narrowing(index, query))
+                        .reversed())
+                .toList();
+        Choice best = null;
+        for (Index<Object> index : able) {
+            long bound = best == null ? most : best.candidates();
+            long candidates = candidates(index, query, bound);
+            if (candidates <= bound && (best == null || candidates < best.candidates())) {
+                best = new Choice(index, candidates);
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** How many documents the index hands over for the query, counted no further than just past {@code enough}. */
+    private static long candidates(Index<Object> index, Document query, long enough) {
+        if (index instanceof OrderedIndex ordered) {
+            return ordered.candidates(query, enough);
+        }
+        return index.isUnique() ? 1 : Long.MAX_VALUE;
     }
 
     /** How far an index narrows a query it can answer: a unique key most, then the more keys bound the better. */

@@ -95,6 +95,26 @@ final class OrderedIndex extends Index<Object> {
         return positions;
     }
 
+    /**
+     * How many documents {@link #getPositions} would hand over for the query (a document with several places counted at
+     * each), counted no further than just past {@code enough}: to compare indexes without reading the larger in full.
+     */
+    long candidates(Document query, long enough) {
+        Bounds bounds = bounds(query).orElseThrow();
+        long count = alwaysCandidates.size();
+        if (ORDER.compare(bounds.lower(), bounds.upper()) > 0) {
+            return count;
+        }
+        for (Set<Object> ids :
+                ordered.subMap(bounds.lower(), true, bounds.upper(), true).values()) {
+            count += ids.size();
+            if (count > enough) {
+                break;
+            }
+        }
+        return count;
+    }
+
     private record Bounds(List<Object> lower, List<Object> upper, int bound) {}
 
     /**
