@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import com.seriescare.contracts.ClinicEvent;
+import com.seriescare.contracts.scheduling.AppointmentStatus;
 import com.seriescare.scheduling.clinic.Clinic;
 import com.seriescare.scheduling.clinic.Clinics;
 import com.seriescare.scheduling.clinic.TreatmentPlan;
@@ -324,18 +325,29 @@ public class SeriesCatalog {
         Instant to = ZonedDateTime.of(Collections.max(localStarts), clinic.timeZone())
                 .toInstant()
                 .plus(margin);
-        return mongo
-                .find(
-                        query(where("series.clinicId")
-                                .is(clinic.id())
-                                .and("series.sessions")
-                                .elemMatch(where("start").gte(from).lte(to))),
-                        SeriesDocument.class)
-                .stream()
-                .flatMap(document -> document.series().sessions().stream()
-                        .filter(Session::active)
+        var calendar = query(where("series.clinicId")
+                .is(clinic.id())
+                .and("series.sessions")
+                .elemMatch(where("start").gte(from).lte(to)));
+        // only whose each series is and when its sessions hold a chair: a busy calendar hands over hundreds of series
+        // per booking, and mapping each in full was most of a booking's work (B2 in docs/benchmarks.md)
+        calendar.fields().include("series.patientId").include("series.sessions");
+        return mongo.find(calendar, CalendarEntry.class, mongo.getCollectionName(SeriesDocument.class)).stream()
+                .flatMap(entry -> entry.series().sessions().stream()
+                        .filter(s -> Session.holdsAChair(s.status()))
                         .filter(s -> !s.start().isBefore(from) && !s.start().isAfter(to))
-                        .map(s -> new Occupied(document.series().patientId(), s.id(), s.start(), s.end())))
+                        .map(s -> new Occupied(
+                                entry.series().patientId(),
+                                s.id(),
+                                s.start(),
+                                s.start().plus(Duration.ofMinutes(s.durationMinutes())))))
                 .toList();
     }
+
+    /** A series as the calendar reads it ({@link SeriesDocument} with only what {@link Occupied} needs). */
+    private record CalendarEntry(CalendarSeries series) {}
+
+    private record CalendarSeries(String patientId, List<CalendarSession> sessions) {}
+
+    private record CalendarSession(String id, Instant start, int durationMinutes, AppointmentStatus status) {}
 }

@@ -49,6 +49,11 @@ public record Session(
 
     /** Booked or in progress: it holds a chair and the patient's time. */
     public boolean active() {
+        return holdsAChair(status);
+    }
+
+    /** Whether a session in this status takes its chair at its time: booked, or the patient has arrived. */
+    static boolean holdsAChair(AppointmentStatus status) {
         return status == AppointmentStatus.booked || status == AppointmentStatus.arrived;
     }
 
