@@ -32,7 +32,21 @@ class ConfiguredCrisisPhrasesTest {
                 "i wish i was dead",
                 "I don't want to be here anymore",
                 "quiero acabar con mi vida",
-                "no quiero seguir viviendo"
+                "no quiero seguir viviendo",
+                // read as an ordinary reply on ./run-local: only "don't want to live" and "... be here anymore" were
+                // listed
+                "i dont want to be alive anymore",
+                "I do not want to live like this",
+                "I do not want to be here anymore",
+                "sometimes I want to be dead",
+                "honestly I'd rather be dead",
+                "everyone would be better off without me",
+                "thinking about self-harm again",
+                "there's no point in living",
+                "I can't go on anymore",
+                "no quiero estar viva",
+                "me quiero morir",
+                "quiero estar muerto"
             })
     void whatPatientsWriteInACrisisIsReadAsOne(String reply) {
         assertThat(configured.classify(reply)).as(reply).isEqualTo(ReplyIntent.CRISIS);
@@ -45,7 +59,10 @@ class ConfiguredCrisisPhrasesTest {
                 "I can't go on Thursday, can we move it?",
                 "I hurt my knee, can I still come?",
                 "overdosed on coffee lol",
-                "please send it all to my email"
+                "please send it all to my email",
+                "I want to be alive and well for my daughter's wedding",
+                "my harness broke, can I self-park?",
+                "I can't go on the 12th, any other day works"
             })
     void ordinaryRepliesAreNot(String reply) {
         assertThat(configured.classify(reply)).as(reply).isNotEqualTo(ReplyIntent.CRISIS);
