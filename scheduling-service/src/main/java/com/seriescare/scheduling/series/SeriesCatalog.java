@@ -340,7 +340,7 @@ public class SeriesCatalog {
                                 entry.series().patientId(),
                                 s.id(),
                                 s.start(),
-                                s.start().plus(Duration.ofMinutes(s.durationMinutes())))))
+                                Session.endOf(s.start(), s.durationMinutes()))))
                 .toList();
     }
 

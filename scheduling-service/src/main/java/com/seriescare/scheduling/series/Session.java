@@ -44,6 +44,11 @@ public record Session(
     }
 
     public Instant end() {
+        return endOf(start, durationMinutes);
+    }
+
+    /** When a session starting at {@code start} and lasting {@code durationMinutes} gives its chair back. */
+    static Instant endOf(Instant start, int durationMinutes) {
         return start.plus(Duration.ofMinutes(durationMinutes));
     }
 
