@@ -131,4 +131,19 @@ class FormRequestsIntegrationTest {
                                 .asString())
                         .isEqualTo("closed"));
     }
+
+    @Test
+    void everyConsumerTakesTheRecordsBytesAsTheyAreAndDecodesThemItself(
+            @Autowired org.springframework.cloud.stream.config.BindingServiceProperties bindings) {
+        // the binder's conversion parsed every record as JSON into byte[] first, failed, threw and fell back
+        var consumers = bindings.getBindings().keySet().stream()
+                .filter(name -> name.contains("-in-"))
+                .toList();
+        assertThat(consumers)
+                .isNotEmpty()
+                .allSatisfy(
+                        name -> assertThat(bindings.getConsumerProperties(name).isUseNativeDecoding())
+                                .as(name)
+                                .isTrue());
+    }
 }
