@@ -254,6 +254,17 @@ class BookingToTextSystemTest {
             assertThat(system.api(service.name()).get("/actuator/prometheus").status())
                     .as("the front desk does not read the operators' metrics")
                     .isEqualTo(403);
+            // what each service publishes is timed (the binder's observation) and scraped: Boot's own KafkaTemplate
+            // once registered the timer's name first with other tag keys, and Prometheus refused the producers' timers
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(
+                            () -> assertThat(JsonHttp.at(system.url(service.name()))
+                                            .as("operator", "operator")
+                                            .get("/actuator/prometheus")
+                                            .body())
+                                    .as(service.name())
+                                    .containsPattern(
+                                            "spring_kafka_template_seconds_count\\{error=\"none\",[^}]*messaging_destination_name=\"[a-z.-]+\""));
         }
         String notification = JsonHttp.at(system.url("notification"))
                 .as("operator", "operator")
