@@ -142,6 +142,21 @@ final class BenchSystem implements AutoCloseable {
         return pids;
     }
 
+    /**
+     * The CPU time each process of the system has used so far: the services, the broker, and this process (the store,
+     * the Twilio fake and the load share it).
+     */
+    Map<String, Duration> cpu() {
+        Map<String, Long> pids = new LinkedHashMap<>(pids());
+        pids.put("broker", broker.pid());
+        pids.put("store, Twilio fake and load", ProcessHandle.current().pid());
+        Map<String, Duration> used = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> ProcessHandle.of(pid)
+                .flatMap(process -> process.info().totalCpuDuration())
+                .ifPresent(cpu -> used.put(name, cpu)));
+        return used;
+    }
+
     void stopNotifications() {
         List<String> notifications = running.keySet().stream()
                 .filter(n -> n.startsWith("notification-"))

@@ -175,6 +175,7 @@ public final class Benchmarks {
         Duration waited = system.awaitIdle(Duration.ofMinutes(15));
         log("B2: the pipeline was idle after %d s", waited.toSeconds());
         var memory = Memory.sample(system);
+        Map<String, Duration> cpuBefore = system.cpu();
         Instant began = Instant.now();
         var queue = new ConcurrentLinkedQueue<>(patients);
         Load burst = Load.run(32, Duration.ofHours(1), n -> {
@@ -204,6 +205,7 @@ public final class Benchmarks {
             Thread.sleep(1000);
         }
         memory.stop();
+        Map<String, Duration> cpuAfter = system.cpu();
         List<Double> confirmations = new ArrayList<>();
         List<Double> links = new ArrayList<>();
         int missing = 0;
@@ -226,6 +228,27 @@ public final class Benchmarks {
         figures.add(at, "intake link p99 s", Stats.percentile(links, 99));
         figures.add(at, "intake link max s", Stats.percentile(links, 100));
         figures.add(at, "texts missing after 15 min", missing);
+        // what the burst cost, and which stage its texts waited for (docs/benchmarks.md, B2)
+        double cpuTotal = 0;
+        for (var used : cpuAfter.entrySet()) {
+            double seconds = used.getValue()
+                            .minus(cpuBefore.getOrDefault(used.getKey(), Duration.ZERO))
+                            .toMillis()
+                    / 1000.0;
+            cpuTotal += seconds;
+            figures.add(at, "CPU s, " + used.getKey(), seconds);
+        }
+        figures.add(at, "CPU s, all processes", cpuTotal);
+        var published = Stages.publishedSince(
+                system.bootstrapServers(),
+                began,
+                Stages.OF_A_BOOKING.stream().map(Stages.Stage::topic).toList());
+        for (Stages.Stage stage : Stages.OF_A_BOOKING) {
+            List<Double> seconds = published.get(stage.topic());
+            if (!seconds.isEmpty()) {
+                figures.add(at, "last of " + stage.name() + " s", Stats.percentile(seconds, 100));
+            }
+        }
         memory.peaks().forEach((service, mb) -> figures.add("B6 memory during B2", service + " peak RSS MB", mb));
         log(
                 "B2: confirmations p99 %.1f s max %.1f s; links p99 %.1f s max %.1f s; %d missing; RSS %s",

@@ -174,7 +174,12 @@ final class Report {
               Messaging Service or short code; a lone long code sends 1 a second, and 2,000 texts would take half an
               hour whatever the software did). The patients live in a zone where it is early afternoon, so quiet hours
               never hold a text back. The burst starts once the system is idle (every consumer group read to the end
-              and no text sent for two seconds): B1 before it leaves thousands of events to digest.
+              and no text sent for two seconds): B1 before it leaves thousands of events to digest. Beside the lag:
+              the CPU seconds each process used from the burst's start to the last text (the system's cost of the
+              burst, steadier from run to run than the lag), and when each stage published its last record, in
+              seconds from the burst's start, read from the records' own timestamps (scheduling's booking events,
+              intake's form links, notification's text statuses): the stage whose last record comes long after the
+              one before it is where the lag is made.
             - **B3 outbox relay**: `--events` (default 5,000) status events put in notification-service's outbox
               (one per cancelled text, of 500 patients) while it is stopped; one instance is started and the events/s
               are timed from the moment it answers until the last is removed (progress is read from the topic's end

@@ -26,6 +26,11 @@ public final class KafkaBroker implements AutoCloseable {
         this.port = port;
     }
 
+    /** The broker's process id (the benchmarks count its CPU time). */
+    public long pid() {
+        return process.pid();
+    }
+
     public static KafkaBroker start(Path dataDir, int port, PrintStream out) {
         Path logDir = dataDir.resolve("kafka");
         Path config = dataDir.resolve("kafka-server.properties");
