@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -37,7 +36,7 @@ final class Stages {
     static Map<String, List<Double>> publishedSince(String bootstrapServers, Instant since, Iterable<String> topics) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "benchmarks-stages-" + UUID.randomUUID());
+        // assigned partitions and no group: nothing is committed, so no consumer group is left for awaitIdle to wait on
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
